@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using ReSim.Testing.Compose.Model;
+
+namespace ReSim.Testing.Engine;
+
+/// <summary>One run of a compose build: the file, profile, environment, inputs, timeout and system (R7).</summary>
+/// <remarks>Immutable; change it with <c>with</c> expressions. The profile is the one <see cref="Compose"/> was loaded for.</remarks>
+public sealed record Experience
+{
+    /// <summary>The platform's default experience timeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>The loaded compose file; its <see cref="ComposeModel.Profile"/> selects the services (R8).</summary>
+    public required ComposeModel Compose { get; init; }
+
+    /// <summary>A name for the experience in results and logs; defaults to the compose file's name and the profile.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Experience-level environment variables: set in every service, winning over the compose file's (R9).</summary>
+    public ImmutableSortedDictionary<string, string> Environment { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>A host folder mounted read-only at <c>/tmp/resim/inputs</c> in every service (R11); <see langword="null"/> for an empty one.</summary>
+    public string? InputsDirectory { get; init; }
+
+    /// <summary>How long the experience may run before it fails with a timeout (R18).</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The system's resources (R13); <see langword="null"/> means this machine's.</summary>
+    public SystemResources? System { get; init; }
+
+    /// <summary>How long a container has between SIGTERM and SIGKILL at teardown (R19).</summary>
+    public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The folder this run's logs, metrics, timeline and outputs go to; <see langword="null"/> for a new folder under the system's temp folder.</summary>
+    public string? ResultsDirectory { get; init; }
+
+    /// <summary>When images are pulled.</summary>
+    public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;
+
+    /// <summary>How often CPU and memory are sampled (R22).</summary>
+    public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

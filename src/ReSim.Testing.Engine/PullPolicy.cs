@@ -1,0 +1,14 @@
+namespace ReSim.Testing.Engine;
+
+/// <summary>When the engine pulls a service's image.</summary>
+public enum PullPolicy
+{
+    /// <summary>Pull only images the engine does not have.</summary>
+    Missing,
+
+    /// <summary>Pull every image before every run.</summary>
+    Always,
+
+    /// <summary>Never pull; a missing image is an infrastructure error.</summary>
+    Never,
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using ReSim.Testing.Compose.Diagnostics;
+
+namespace ReSim.Testing.Engine.Results;
+
+/// <summary>The outcome of one experience and where everything it left is.</summary>
+public sealed record ExperienceResult
+{
+    /// <summary>The run's ID, also the value of the <c>ai.resim.testing.run</c> label on its Docker objects.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required ExperienceVerdict Verdict { get; init; }
+
+    /// <summary>Why it did not pass (R20); <see langword="null"/> when it passed.</summary>
+    public FailureReason? Reason { get; init; }
+
+    /// <summary>Per-service records, in compose order.</summary>
+    public ImmutableArray<ServiceResult> Services { get; init; } = [];
+
+    /// <summary>The compose diagnostics (warnings, or the errors that stopped the run).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>How long the run took, from the first container start to the verdict.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>The run's results folder.</summary>
+    public required string ResultsDirectory { get; init; }
+
+    /// <summary>The outputs folder mounted at <c>/tmp/resim/outputs</c> (R11, R23).</summary>
+    public required string OutputsDirectory { get; init; }
+
+    /// <summary>The timeline of every state change (R23).</summary>
+    public string? TimelineFile { get; init; }
+
+    /// <summary>The CPU and memory samples (R22).</summary>
+    public string? MetricsFile { get; init; }
+
+    /// <summary>Whether the experience passed.</summary>
+    public bool Passed => Verdict == ExperienceVerdict.Passed;
+}

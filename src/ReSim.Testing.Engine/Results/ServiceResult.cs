@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace ReSim.Testing.Engine.Results;
+
+/// <summary>What happened to one service during an experience.</summary>
+public sealed record ServiceResult
+{
+    /// <summary>The service's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Whether it is a test orchestrator (R5).</summary>
+    public bool IsOrchestrator { get; init; }
+
+    /// <summary>Every exit code, in order, one per time the container ran to an exit.</summary>
+    public ImmutableArray<int> ExitCodes { get; init; } = [];
+
+    /// <summary>Every restart the engine made, with why (R15, R17).</summary>
+    public ImmutableArray<RestartRecord> Restarts { get; init; } = [];
+
+    /// <summary>The last health status seen (<c>healthy</c>, <c>unhealthy</c>), or <see langword="null"/> without a health check.</summary>
+    public string? LastHealth { get; init; }
+
+    /// <summary>Whether the container was still running when the experience ended and was stopped (R19).</summary>
+    public bool StoppedAtTeardown { get; init; }
+
+    /// <summary>The CPU and memory summary (R22).</summary>
+    public ResourceSummary Resources { get; init; } = ResourceSummary.Empty;
+
+    /// <summary>The path of the service's log file (R21).</summary>
+    public string? LogFile { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace ReSim.Testing.Engine.Runtime;
+
+/// <summary>The output stream a line came from.</summary>
+public enum OutputChannel
+{
+    /// <summary>Standard output.</summary>
+    StdOut,
+
+    /// <summary>Standard error.</summary>
+    StdErr,
+}
