@@ -38,4 +38,8 @@ public sealed record ExperienceResult
 
     /// <summary>Whether the experience passed.</summary>
     public bool Passed => Verdict == ExperienceVerdict.Passed;
+
+    /// <summary>A short plain-text table: one row per service with exit codes, restarts, peak memory and mean CPU.</summary>
+    /// <returns>The table, lines separated by <see cref="System.Environment.NewLine"/>.</returns>
+    public string ToSummaryTable() => throw new NotImplementedException();
 }
