@@ -20,22 +20,36 @@ internal sealed record ParallelLimit(int Count, string Source)
     /// <param name="environment">Reads an environment variable.</param>
     /// <returns>The limit.</returns>
     /// <exception cref="ExperienceSetupException">A setting is not a positive whole number.</exception>
-    public static ParallelLimit Resolve(Assembly testAssembly, Func<string, string?> environment)
+    public static ParallelLimit Resolve(Assembly testAssembly, Func<string, string?> environment) =>
+        Resolve(
+            Path.GetDirectoryName(testAssembly.Location),
+            testAssembly.GetName().Name ?? string.Empty,
+            testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>(),
+            environment);
+
+    /// <summary>Resolves the limit from its sources, in order: the environment variable, <c>xunit.runner.json</c> in <paramref name="assemblyFolder"/>, <paramref name="options"/>, the machine.</summary>
+    /// <param name="assemblyFolder">The test assembly's folder, where <c>xunit.runner.json</c> is; <see langword="null"/> when it has none.</param>
+    /// <param name="assemblyName">The test assembly's name (for <c>NAME.xunit.runner.json</c>).</param>
+    /// <param name="options">The assembly's options attribute, if any.</param>
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <returns>The limit.</returns>
+    /// <exception cref="ExperienceSetupException">A setting is not a positive whole number.</exception>
+    public static ParallelLimit Resolve(string? assemblyFolder, string assemblyName, ComposeExperienceOptionsAttribute? options, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
         {
             return Parse(fromEnvironment, $"the {EnvironmentVariable} environment variable");
         }
 
-        if (FromRunnerJson(testAssembly) is { } fromJson)
+        if (!string.IsNullOrEmpty(assemblyFolder) && FromRunnerJson(assemblyFolder, assemblyName) is { } fromJson)
         {
             return fromJson;
         }
 
-        var attribute = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();
-        if (attribute is { MaxParallelExperiences: not 0 })
+        if (options is { MaxParallelExperiences: not 0 })
         {
-            return Parse(attribute.MaxParallelExperiences.ToString(CultureInfo.InvariantCulture), "[assembly: ComposeExperienceOptions(MaxParallelExperiences)]");
+            return Parse(options.MaxParallelExperiences.ToString(CultureInfo.InvariantCulture), "[assembly: ComposeExperienceOptions(MaxParallelExperiences)]");
         }
 
         return MachineDefault(Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
@@ -51,15 +65,9 @@ internal sealed record ParallelLimit(int Count, string Source)
         return new(Math.Max(1, Math.Min(processors, byMemory)), $"this machine ({processors} processors, {memoryBytes / (1L << 20)} MiB of memory)");
     }
 
-    private static ParallelLimit? FromRunnerJson(Assembly testAssembly)
+    private static ParallelLimit? FromRunnerJson(string folder, string assemblyName)
     {
-        var folder = Path.GetDirectoryName(testAssembly.Location);
-        if (string.IsNullOrEmpty(folder))
-        {
-            return null;
-        }
-
-        foreach (var name in new[] { $"{testAssembly.GetName().Name}.xunit.runner.json", "xunit.runner.json" })
+        foreach (var name in new[] { $"{assemblyName}.xunit.runner.json", "xunit.runner.json" })
         {
             var path = Path.Combine(folder, name);
             if (!File.Exists(path))
