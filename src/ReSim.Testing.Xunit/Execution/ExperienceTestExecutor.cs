@@ -44,11 +44,12 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         }
         catch (ExperienceSetupException e)
         {
-            return ExperienceTestOutcome.Failed(e);
+            // A fresh, never-thrown exception: its message says everything, and a stack trace of this library would only bury it.
+            return ExperienceTestOutcome.Failed(new ExperienceSetupException(e.Message));
         }
         catch (ExperienceInfrastructureException e)
         {
-            return ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(e.Message), e));
+            return ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(e.Message)));
         }
     }
 
