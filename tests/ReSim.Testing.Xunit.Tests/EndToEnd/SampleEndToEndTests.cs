@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using ReSim.Testing.Xunit.Tests.Support;
+
+namespace ReSim.Testing.Xunit.Tests.EndToEnd;
+
+/// <summary>Runs `dotnet test` on the samples as a user would, and checks what the user gets: outcomes, messages and attached files, from the TRX report.</summary>
+public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFixture<SampleBuilds>
+{
+    private const string Navigation = "MultiNode.Tests.NavigationTests.Navigation";
+    private const string Calibration = "FailingExperience.Tests.CalibrationTests";
+
+    [Fact]
+    public async Task Listing_the_MultiNode_sample_shows_one_entry_per_profile()
+    {
+        var (exitCode, output) = await samples.ListAsync("MultiNode", TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"{Navigation}(profile: \"sim\")", output);
+        Assert.Contains($"{Navigation}(profile: \"hil\")", output);
+        Assert.Contains("MultiNode.Tests.NavigationTests.Parking(profile: \"sim\")", output);
+        Assert.Contains("Discovered 3 tests", output);
+    }
+
+    [Fact]
+    public async Task The_MultiNode_sample_passes_every_case_attaches_every_log_and_leaves_nothing_on_Docker_R19_R21_R23()
+    {
+        await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);
+
+        var (exitCode, output, results) = await samples.TestAsync("MultiNode", [], TestContext.Current.CancellationToken);
+
+        var trx = Trx.Load(results);
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(3, trx.Results.Count);
+        Assert.All(trx.Results, r => Assert.True(r.Outcome == "Passed", $"{r.TestName}: {r.Outcome}\n{r.Message}\n{r.StdOut}"));
+        var sim = trx[$"{Navigation}(profile: \"sim\")"];
+        var hil = trx[$"{Navigation}(profile: \"hil\")"];
+        Assert.All(trx.Results, r => Assert.Superset(
+            new HashSet<string> { "experience-planner-container.log", "experience-controller-container.log", "experience-orchestrator-container.log", "outputs_result.json" },
+            r.Files.ToHashSet()));
+        Assert.Contains("experience-simulator-container.log", sim.Files);
+        Assert.DoesNotContain("experience-hw-bridge-container.log", sim.Files);
+        Assert.Contains("experience-hw-bridge-container.log", hil.Files);
+        Assert.Contains("[orchestrator] orchestrator: all nodes answered", sim.StdOut);
+        Assert.Contains("Verdict: Passed", sim.StdOut);
+        Assert.Contains("orchestrator: all nodes answered", File.ReadAllText(Attached(results, "experience-orchestrator-container.log").First()));
+        foreach (var runId in RunIds(trx))
+        {
+            Assert.Equal(string.Empty, await DockerEngine.ObjectsOfRunAsync(runId, TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task The_failing_sample_fails_with_the_platform_reason_and_its_logs_attached_R16_R20()
+    {
+        await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);
+
+        var (exitCode, output, results) = await samples.TestAsync(
+            "FailingExperience", ["--explicit", "only", "--filter-method", "*Sensor_is_calibrated"], TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exitCode);
+        var result = Trx.Load(results)[$"{Calibration}.Sensor_is_calibrated"];
+        Assert.True(result.Outcome == "Failed", output);
+        Assert.Contains("orchestrator", result.Message);
+        Assert.Contains("3", result.Message);
+        Assert.Contains("calibration off by 12 cm (limit 5 cm)", result.Message);
+        Assert.Contains("experience-orchestrator-container.log", result.Files);
+        Assert.Contains("experience-sensor-container.log", result.Files);
+        Assert.Contains("[orchestrator] orchestrator: sensor offset is 12 cm", result.StdOut);
+    }
+
+    [Fact]
+    public async Task An_invalid_compose_file_fails_before_any_container_listing_each_error_with_file_and_line_R3()
+    {
+        var (exitCode, output, results) = await samples.TestAsync(
+            "FailingExperience", ["--explicit", "only", "--filter-method", "*Compose_file_is_valid"], TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, exitCode);
+        var result = Trx.Load(results)[$"{Calibration}.Compose_file_is_valid"];
+        Assert.True(result.Outcome == "Failed", output);
+        Assert.Contains("no container was started", result.Message);
+        Assert.Matches(@"invalid\.yml\(\d+,\d+\): error RSIM\d{3}: ", result.Message);
+        Assert.Empty(result.Files);
+    }
+
+    [Fact]
+    public async Task The_failing_sample_is_kept_out_of_a_plain_run()
+    {
+        var (exitCode, output, results) = await samples.TestAsync("FailingExperience", [], TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, output);
+        Assert.All(Trx.Load(results).Results, r => Assert.Equal("NotExecuted", r.Outcome));
+    }
+
+    private static IEnumerable<string> Attached(string results, string name) =>
+        Directory.EnumerateFiles(results, name, SearchOption.AllDirectories);
+
+    private static IEnumerable<string> RunIds(Trx trx) =>
+        trx.Results.SelectMany(r => RunIdPattern().Matches(r.StdOut).Select(m => m.Groups[1].Value)).Distinct();
+
+    [GeneratedRegex(@"Verdict: \w+ after [\d.]+ s \(run ([^)]+)\)")]
+    private static partial Regex RunIdPattern();
+}
