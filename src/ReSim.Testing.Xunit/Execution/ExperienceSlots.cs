@@ -26,7 +26,7 @@ internal sealed class ExperienceSlots
     {
         var (limit, semaphore) = StateFor(testAssembly);
         await semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return (limit, new Slot(semaphore));
+        return (limit, new ExperienceSlot(semaphore));
     }
 
     private (ParallelLimit Limit, SemaphoreSlim Semaphore) StateFor(Assembly testAssembly)
@@ -40,19 +40,6 @@ internal sealed class ExperienceSlots
             }
 
             return state.Value;
-        }
-    }
-
-    private sealed class Slot(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                semaphore.Release();
-            }
         }
     }
 }

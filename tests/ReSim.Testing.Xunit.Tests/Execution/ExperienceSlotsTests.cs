@@ -15,11 +15,11 @@ public class ExperienceSlotsTests
         var (_, second) = await slots.AcquireAsync(TestAssembly, CancellationToken.None);
 
         var third = slots.AcquireAsync(TestAssembly, CancellationToken.None);
-        await Task.Delay(100);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.False(third.IsCompleted);
 
         first.Dispose();
-        var (limit, slot) = await third.WaitAsync(TimeSpan.FromSeconds(30));
+        var (limit, slot) = await third.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal(2, limit.Count);
         second.Dispose();
         slot.Dispose();

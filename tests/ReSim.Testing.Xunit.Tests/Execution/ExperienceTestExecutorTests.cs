@@ -203,11 +203,11 @@ public sealed class ExperienceTestExecutorTests : IDisposable
         var executor = new ExperienceTestExecutor(new ExperienceServices(engine, new FakeCompose().Load, slots), report);
 
         var run = executor.RunAsync(Spec(), TestAssembly, cancel.Token);
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        var (_, slot) = await slots.AcquireAsync(TestAssembly, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var (_, slot) = await slots.AcquireAsync(TestAssembly, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         slot.Dispose();
     }
 

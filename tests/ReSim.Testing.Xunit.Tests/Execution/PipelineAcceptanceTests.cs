@@ -23,8 +23,8 @@ public sealed class PipelineAcceptanceTests : IDisposable
 
         Assert.Equal(1, summary.Total);
         Assert.Equal(0, summary.Failed);
-        bus.Single<ITestPassed>();
-        var finished = bus.Single<ITestFinished>();
+        bus.OnlyOne<ITestPassed>();
+        var finished = bus.OnlyOne<ITestFinished>();
         Assert.Contains("experience-orchestrator-container.log", finished.Attachments!.Keys);
         Assert.Contains("[orchestrator] all nodes answered", finished.Output);
         Assert.Contains("Verdict: Passed", finished.Output);
@@ -48,7 +48,7 @@ public sealed class PipelineAcceptanceTests : IDisposable
         var summary = await Run(nameof(PipelineFixtures.AssertsOnTheResult), ExperienceVerdict.Passed);
 
         Assert.Equal(0, summary.Failed);
-        bus.Single<ITestPassed>();
+        bus.OnlyOne<ITestPassed>();
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PipelineAcceptanceTests : IDisposable
         var summary = await Run(nameof(PipelineFixtures.AsyncBodyFails), ExperienceVerdict.Passed);
 
         Assert.Equal(1, summary.Failed);
-        var failed = bus.Single<ITestFailed>();
+        var failed = bus.OnlyOne<ITestFailed>();
         Assert.Contains("Assert.Equal() Failure", failed.Messages[0]);
         Assert.Equal(FailureCause.Assertion, failed.Cause);
     }
@@ -68,13 +68,13 @@ public sealed class PipelineAcceptanceTests : IDisposable
         var summary = await Run(nameof(PipelineFixtures.EmptyBody), ExperienceVerdict.Failed);
 
         Assert.Equal(1, summary.Failed);
-        var failed = bus.Single<ITestFailed>();
+        var failed = bus.OnlyOne<ITestFailed>();
         Assert.Equal(typeof(ExperienceFailedException).FullName, failed.ExceptionTypes[0]);
         Assert.StartsWith("Orchestrator 'orchestrator' exited with code 3 after 2.1 s.", failed.Messages[0]);
         Assert.Contains("node-b did not answer", failed.Messages[0]);
         Assert.True(string.IsNullOrEmpty(failed.StackTraces[0]));
         Assert.Equal(FailureCause.Assertion, failed.Cause);
-        Assert.Contains("experience-node-container.log", bus.Single<ITestFinished>().Attachments!.Keys);
+        Assert.Contains("experience-node-container.log", bus.OnlyOne<ITestFinished>().Attachments!.Keys);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class PipelineAcceptanceTests : IDisposable
 
         await RunWith(nameof(PipelineFixtures.EmptyBody), engine, compose);
 
-        var failed = bus.Single<ITestFailed>();
+        var failed = bus.OnlyOne<ITestFailed>();
         Assert.Contains("/p/compose.yml(3,7): error RSIM002: Service 'robot' joins network 'back'", failed.Messages[0]);
         Assert.Empty(engine.Runs);
     }

@@ -11,7 +11,7 @@ public sealed class CollectingMessageBus : IMessageBus
 
     public IReadOnlyList<IMessageSinkMessage> Messages => messages.ToList();
 
-    public T Single<T>()
+    public T OnlyOne<T>()
         where T : IMessageSinkMessage => Assert.Single(messages.OfType<T>());
 
     public bool QueueMessage(IMessageSinkMessage message)

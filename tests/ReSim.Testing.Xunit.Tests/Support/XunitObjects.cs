@@ -10,7 +10,7 @@ public static class XunitObjects
 {
     public static IXunitTestMethod TestMethod(Type testClass, string methodName)
     {
-        var assembly = new XunitTestAssembly(testClass.Assembly, null, testClass.Assembly.GetName().Version, "assembly-id");
+        var assembly = new XunitTestAssembly(testClass.Assembly, null, testClass.Assembly.GetName().Name, testClass.Assembly.Location, "net10.0", "assembly-id", testClass.Assembly.GetName().Version);
         var collection = new XunitTestCollection(assembly, null, false, "Fixture collection", "collection-id");
         var @class = new XunitTestClass(testClass, collection, "class-" + testClass.Name);
         var method = testClass.GetMethod(methodName, BindingFlags.Public | BindingFlags.Instance)
