@@ -112,9 +112,8 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
 
     private void Report(ExperienceResult result, Assembly testAssembly)
     {
-        report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Verdict: {result.Verdict} after {result.Duration.TotalSeconds:0.0} s (run {result.RunId})"));
         report.WriteLine(result.ToSummaryTable());
-        report.WriteLine($"Results: {result.ResultsDirectory}");
+        report.WriteLine($"Results of run {result.RunId}: {result.ResultsDirectory}");
         var options = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();
         var maxOutputBytes = options?.MaxAttachedOutputBytes ?? ComposeExperienceOptionsAttribute.DefaultMaxAttachedOutputBytes;
         new ResultAttachments(report, maxOutputBytes, MaxLogBytes).AttachAll(result);

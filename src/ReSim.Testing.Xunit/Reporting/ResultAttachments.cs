@@ -85,9 +85,9 @@ internal sealed class ResultAttachments(IExperienceTestReport report, long maxOu
 
     private static string MediaType(string path) => Path.GetExtension(path).ToUpperInvariant() switch
     {
-        ".LOG" or ".TXT" => "text/plain",
+        // xUnit names an attachment's file by its media type's extension; text/plain keeps logs and JSON lines readable (.log.txt, .jsonl.txt).
+        ".LOG" or ".TXT" or ".JSONL" or ".NDJSON" => "text/plain",
         ".JSON" => "application/json",
-        ".JSONL" or ".NDJSON" => "application/x-ndjson",
         ".CSV" => "text/csv",
         ".XML" => "application/xml",
         _ => "application/octet-stream",
