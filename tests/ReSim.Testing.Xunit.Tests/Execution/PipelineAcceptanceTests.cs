@@ -90,6 +90,26 @@ public sealed class PipelineAcceptanceTests : IDisposable
         Assert.Empty(engine.Runs);
     }
 
+    [Fact]
+    public async Task The_test_s_own_timeout_cancels_the_experience_so_the_engine_tears_it_down()
+    {
+        var cancelled = new TaskCompletionSource();
+        var engine = new ScriptedEngine(_ => folder.Result(ExperienceVerdict.Passed))
+        {
+            WhileRunning = async token =>
+            {
+                using var registration = token.Register(() => cancelled.TrySetResult());
+                await Task.Delay(Timeout.Infinite, token);
+            },
+        };
+
+        var summary = await RunWith(nameof(PipelineFixtures.TimesOutInXunit), engine, new FakeCompose());
+
+        Assert.Equal(1, summary.Failed);
+        Assert.Equal(FailureCause.Timeout, bus.OnlyOne<ITestFailed>().Cause);
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    }
+
     private Task<RunSummary> Run(string method, ExperienceVerdict verdict, params (string, string)[] lines) =>
         RunWith(method, new ScriptedEngine(_ => folder.Result(verdict, verdict == ExperienceVerdict.Passed ? null : ResultFolder.OrchestratorExited3), lines), new FakeCompose());
 
