@@ -1,52 +1,191 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using ReSim.Testing.Engine.Runtime;
+using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;
 
 namespace ReSim.Testing.Engine.Docker;
 
-/// <summary>The container runtime backed by a Docker engine.</summary>
+/// <summary>The container runtime backed by a Docker engine (Docker.DotNet.Enhanced, API version negotiated with the engine).</summary>
+/// <remarks>
+/// Call <see cref="ConnectAsync"/> first; every other member needs the connection. One instance may serve several runs at
+/// once: every object it makes is named and labelled by its run. See <see cref="WatchAsync"/> and
+/// <see cref="StreamLogsAsync"/> for what the event and log streams guarantee.
+/// </remarks>
 public sealed class DockerRuntime : IContainerRuntime
 {
     private readonly DockerRuntimeOptions options;
+    private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
+    private DockerClient? client;
+    private RuntimeInfo? info;
+    private Task<string>? sandboxImage;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where the engine is; <see langword="null"/> for the default.</param>
     public DockerRuntime(DockerRuntimeOptions? options = null) => this.options = options ?? new DockerRuntimeOptions();
 
-    /// <inheritdoc />
-    public Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken) => throw new NotImplementedException(options.ToString());
+    private DockerClient Client => client ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
 
     /// <inheritdoc />
-    public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else <c>DOCKER_HOST</c>, else the platform default.
+    /// The engine's <c>/version</c> is asked unversioned, then the lower of its and this client's newest API versions is used.
+    /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
+    /// naming the endpoint and how to start an engine.
+    /// </remarks>
+    public async Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (info is not null)
+        {
+            return info;
+        }
+
+        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        client = connected;
+        info = about;
+        return about;
+    }
 
     /// <inheritdoc />
-    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken) =>
+        ImagePuller.EnsureAsync(Client, service, image, policy, cancellationToken);
 
     /// <inheritdoc />
-    public Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>Removes containers, sandboxes and volumes labelled with an owner host equal to this machine's name and an owner process that is not alive.</remarks>
+    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) => RunRemover.RemoveOrphansAsync(Client, cancellationToken);
 
     /// <inheritdoc />
-    public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The sandbox image is made offline on first use (<see cref="SandboxImage"/>). The sandbox runs with Docker's init
+    /// process, on the default bridge (outbound traffic only, nothing published), with each of
+    /// <see cref="SandboxSpec.HostNames"/> resolving to 127.0.0.1.
+    /// </remarks>
+    public async Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var image = await SandboxImageAsync(cancellationToken).ConfigureAwait(false);
+        var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForSandbox(spec, image), cancellationToken).ConfigureAwait(false);
+        await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+        return created.ID;
+    }
 
     /// <inheritdoc />
-    public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Client.Volumes.CreateAsync(
+            new VolumesCreateParameters { Name = spec.Name, Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal) },
+            cancellationToken);
+    }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken).ConfigureAwait(false);
+        return created.ID;
+    }
 
     /// <inheritdoc />
-    public Task StartContainerAsync(string containerId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The subscription is opened when this method is called, not when enumeration starts, and reaches back
+    /// <see cref="EventSubscription.ReplayMargin"/>: every event of the run from then on is delivered, even if the caller
+    /// starts containers before its first <c>MoveNextAsync</c>. Only service containers are reported (those with the
+    /// service label); the sandbox's own events are left out. Events come in the engine's order: <c>start</c> as
+    /// <see cref="ContainerEventKind.Started"/>, <c>die</c> as <see cref="ContainerEventKind.Exited"/> with the exit code,
+    /// health changes as <see cref="ContainerEventKind.Healthy"/> or <see cref="ContainerEventKind.Unhealthy"/>; times are the
+    /// engine's. Cancelling <paramref name="cancellationToken"/> (or disposing the enumerator) ends the stream quietly and
+    /// closes the subscription; a broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
+    /// </remarks>
+    public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) =>
+        EventSubscription.Open(Client, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// Before a restart, the time the previous run of the container ended is noted (the engine's time of its <c>die</c>
+    /// event as seen by <see cref="WatchAsync"/>, or its finish time): <see cref="StreamLogsAsync"/> starts there.
+    /// </remarks>
+    public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
+    {
+        logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
+        await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// Call it after <see cref="StartContainerAsync"/> has returned (for a container started through this runtime). It
+    /// yields every line of the current start, stdout and stderr as they come, from its first line, and ends when the
+    /// container stops; for a container that has already stopped it yields that start's whole output and ends. Lines of
+    /// earlier starts are not repeated: the log is read from the end of the previous start, which the engine marks after
+    /// it has written that start's last line. Lines are cut at <c>\n</c> (a trailing <c>\r</c> dropped; a last line without
+    /// a break still comes out); the order between stdout and stderr is the engine's. Each line is held only until it is
+    /// complete, so a large log streams through. <see cref="LogLine.Time"/> is when this process read the line.
+    /// Cancelling ends the stream quietly; a container that is gone yields nothing.
+    /// </remarks>
+    public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken) =>
+        ContainerLogStream.ReadAsync(Client, containerId, logsSince.GetValueOrDefault(containerId), cancellationToken);
 
     /// <inheritdoc />
-    public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>One-shot stats; CPU is measured against this runtime's previous sample of the same container (the first reads 0).</remarks>
+    public async Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var reading = new LastValue<ContainerStatsResponse>();
+        try
+        {
+            await Client.Containers.GetContainerStatsAsync(containerId, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (reading.Value is not { } stats || !CpuMemoryCalculator.IsRunning(stats))
+        {
+            return null;
+        }
+
+        var sample = CpuMemoryCalculator.Sample(stats, lastCpu.GetValueOrDefault(containerId));
+        lastCpu[containerId] = stats.CPUStats!;
+        return sample;
+    }
 
     /// <inheritdoc />
-    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>Sends SIGTERM, waits up to <paramref name="gracePeriod"/> (to the millisecond) for the exit, then SIGKILL. A container that has already stopped, or is gone, is no error.</remarks>
+    public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
+        ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
+    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) => RunRemover.RemoveRunAsync(Client, runId, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        client?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<string> SandboxImageAsync(CancellationToken cancellationToken)
+    {
+        var architecture = info?.Architecture ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
+        // One import per runtime, shared by concurrent runs; a failed import is tried again by the next sandbox.
+        if (sandboxImage is null || sandboxImage.IsFaulted)
+        {
+            sandboxImage = SandboxImage.EnsureAsync(Client, architecture, CancellationToken.None);
+        }
+
+        return sandboxImage.WaitAsync(cancellationToken);
+    }
+
+    private async Task<long?> PreviousEndAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var inspected = await Client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+        var finished = DockerTime.ParseNanoseconds(inspected.State?.FinishedAt);
+        var died = lastExit.TryGetValue(containerId, out var at) ? at : (long?)null;
+        return finished is null ? died : died is null ? finished : Math.Max(finished.Value, died.Value);
+    }
 }
