@@ -31,8 +31,10 @@ internal static class DockerConnector
             throw new ExperienceInfrastructureException(DockerEndpoint.Unreachable(
                 endpoint, string.Create(CultureInfo.InvariantCulture, $"no answer within {options.ConnectTimeout.TotalSeconds:0.#} s")));
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or DockerApiException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is not OperationCanceledException and not ExperienceInfrastructureException)
         {
+            // Transports fail in their own ways (HttpRequestException, SocketException, AggregateException, IOException):
+            // whichever it is, the engine was not reached.
             throw new ExperienceInfrastructureException(DockerEndpoint.Unreachable(endpoint, Innermost(e).Message.TrimEnd('.')), e);
         }
     }
