@@ -21,9 +21,11 @@ public sealed class DockerRuntimeEventTests
         var seen = await TakeUntilAsync(events, e => e.Kind == ContainerEventKind.Exited);
 
         Assert.All(seen, e => Assert.Equal(("robot", robot), (e.Service, e.ContainerId)));
-        Assert.Equal([ContainerEventKind.Started, ContainerEventKind.Healthy, ContainerEventKind.Exited], seen.Select(e => e.Kind));
+        // A check that runs while the container is exiting fails, so Docker may report unhealthy just before the exit.
+        Assert.Equal([ContainerEventKind.Started, ContainerEventKind.Healthy], seen.Take(2).Select(e => e.Kind));
+        Assert.All(seen.Skip(2).SkipLast(1), e => Assert.Equal(ContainerEventKind.Unhealthy, e.Kind));
         Assert.Equal(3, seen[^1].ExitCode);
-        Assert.True(seen[0].Time <= seen[1].Time && seen[1].Time <= seen[2].Time);
+        Assert.Equal(seen.Select(e => e.Time).Order(), seen.Select(e => e.Time));
     }
 
     [Fact]
