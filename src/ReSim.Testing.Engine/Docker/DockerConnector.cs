@@ -35,7 +35,7 @@ internal static class DockerConnector
         {
             // Transports fail in their own ways (HttpRequestException, SocketException, AggregateException, IOException):
             // whichever it is, the engine was not reached.
-            throw new ExperienceInfrastructureException(DockerEndpoint.Unreachable(endpoint, Innermost(e).Message.TrimEnd('.')), e);
+            throw new ExperienceInfrastructureException(DockerEndpoint.Unreachable(endpoint, Reason(endpoint, e)), e);
         }
     }
 
@@ -51,6 +51,12 @@ internal static class DockerConnector
                 $"The Docker endpoint {endpoint} cannot be used ({e.Message.TrimEnd('.')}). Use a unix://, npipe:// or tcp:// endpoint.", e);
         }
     }
+
+    // A missing socket file surfaces as an obscure socket error ("Cannot assign requested address"); say what it is.
+    private static string Reason(Uri endpoint, Exception e) =>
+        endpoint.Scheme != "unix" || File.Exists(endpoint.LocalPath)
+            ? Innermost(e).Message.TrimEnd('.')
+            : $"the socket {endpoint.LocalPath} does not exist";
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -160,13 +160,20 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
-    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) => RunRemover.RemoveRunAsync(Client, runId, cancellationToken);
+    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
         client?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void Forget(string containerId)
+    {
+        lastExit.TryRemove(containerId, out _);
+        logsSince.TryRemove(containerId, out _);
+        lastCpu.TryRemove(containerId, out _);
     }
 
     private Task<string> SandboxImageAsync(CancellationToken cancellationToken)

@@ -13,10 +13,11 @@ internal static class RunRemover
     /// <summary>Force-removes every container labelled with <paramref name="runId"/> (services, then the sandbox), then its volumes.</summary>
     /// <param name="client">The engine.</param>
     /// <param name="runId">The run.</param>
+    /// <param name="removing">Told the ID of each container about to be removed.</param>
     /// <param name="cancellationToken">Cancels the removal.</param>
     /// <returns>How many objects were removed; objects already gone are not counted and are no error.</returns>
-    internal static Task<int> RemoveRunAsync(DockerClient client, string runId, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => true, cancellationToken);
+    internal static Task<int> RemoveRunAsync(DockerClient client, string runId, Action<string> removing, CancellationToken cancellationToken) =>
+        RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => true, removing, cancellationToken);
 
     /// <summary>Removes objects made by ReSim.Testing on this host whose owner process is no longer alive.</summary>
     /// <param name="client">The engine.</param>
@@ -24,7 +25,7 @@ internal static class RunRemover
     /// <returns>How many objects were removed.</returns>
     /// <remarks>Objects of other hosts, of live processes, or without owner labels are never touched.</remarks>
     internal static Task<int> RemoveOrphansAsync(DockerClient client, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Marker}=true", IsOrphan, cancellationToken);
+        RemoveAsync(client, $"{RunLabels.Marker}=true", IsOrphan, _ => { }, cancellationToken);
 
     /// <summary>Whether an object with <paramref name="labels"/> belongs to a dead process on this host.</summary>
     /// <param name="labels">The object's labels.</param>
@@ -53,7 +54,8 @@ internal static class RunRemover
         }
     }
 
-    private static async Task<int> RemoveAsync(DockerClient client, string label, Func<IDictionary<string, string>?, bool> select, CancellationToken cancellationToken)
+    private static async Task<int> RemoveAsync(
+        DockerClient client, string label, Func<IDictionary<string, string>?, bool> select, Action<string> removing, CancellationToken cancellationToken)
     {
         var filter = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal)
         {
@@ -61,6 +63,7 @@ internal static class RunRemover
         };
         var containers = (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken)
             .ConfigureAwait(false)).Where(c => select(c.Labels)).ToList();
+        containers.ForEach(c => removing(c.ID));
         bool IsSandbox(ContainerListResponse c) => c.Labels?.TryGetValue(RunLabels.Role, out var role) == true && role == "sandbox";
 
         var removed = await CountAsync(containers.Where(c => !IsSandbox(c)).Select(c => RemoveContainerAsync(client, c.ID, cancellationToken))).ConfigureAwait(false);
