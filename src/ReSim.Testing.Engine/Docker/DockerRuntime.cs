@@ -97,8 +97,10 @@ public sealed class DockerRuntime : IContainerRuntime
     /// service label); the sandbox's own events are left out. Events come in the engine's order: <c>start</c> as
     /// <see cref="ContainerEventKind.Started"/>, <c>die</c> as <see cref="ContainerEventKind.Exited"/> with the exit code,
     /// health changes as <see cref="ContainerEventKind.Healthy"/> or <see cref="ContainerEventKind.Unhealthy"/>; times are the
-    /// engine's. Cancelling <paramref name="cancellationToken"/> (or disposing the enumerator) ends the stream quietly and
-    /// closes the subscription; a broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
+    /// engine's. A health check that runs while a container is exiting fails, so an <see cref="ContainerEventKind.Unhealthy"/>
+    /// may come just before an <see cref="ContainerEventKind.Exited"/>. Cancelling <paramref name="cancellationToken"/> (or
+    /// disposing the enumerator) ends the stream quietly and closes the subscription; one never enumerated stays open until
+    /// then or until the runtime is disposed. A broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
     /// </remarks>
     public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) =>
         EventSubscription.Open(Client, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
@@ -123,7 +125,9 @@ public sealed class DockerRuntime : IContainerRuntime
     /// it has written that start's last line. Lines are cut at <c>\n</c> (a trailing <c>\r</c> dropped; a last line without
     /// a break still comes out); the order between stdout and stderr is the engine's. Each line is held only until it is
     /// complete, so a large log streams through. <see cref="LogLine.Time"/> is when this process read the line.
-    /// Cancelling ends the stream quietly; a container that is gone yields nothing.
+    /// Cancelling ends the stream quietly; a container that is gone yields nothing. Let the stream of one start end (it
+    /// ends just after the exit) before starting the container again: a stream still draining when the next start
+    /// begins could also pick up that start's first lines.
     /// </remarks>
     public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken) =>
         ContainerLogStream.ReadAsync(Client, containerId, logsSince.GetValueOrDefault(containerId), cancellationToken);
