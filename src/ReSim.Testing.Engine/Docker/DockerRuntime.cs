@@ -10,7 +10,8 @@ namespace ReSim.Testing.Engine.Docker;
 /// <summary>The container runtime backed by a Docker engine (Docker.DotNet.Enhanced, API version negotiated with the engine).</summary>
 /// <remarks>
 /// Call <see cref="ConnectAsync"/> first; every other member needs the connection. One instance may serve several runs at
-/// once: every object it makes is named and labelled by its run. See <see cref="WatchAsync"/> and
+/// once: every object it makes is named and labelled by its run. Whatever the engine refuses, or a lost connection, comes
+/// out as an <see cref="ExperienceInfrastructureException"/> saying what was being done and the engine's reason. See <see cref="WatchAsync"/> and
 /// <see cref="StreamLogsAsync"/> for what the event and log streams guarantee.
 /// </remarks>
 public sealed class DockerRuntime : IContainerRuntime
@@ -19,6 +20,7 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
     private DockerClient? client;
     private RuntimeInfo? info;
     private Task<string>? sandboxImage;
@@ -55,7 +57,8 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>Removes containers, sandboxes and volumes labelled with an owner host equal to this machine's name and an owner process that is not alive.</remarks>
-    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) => RunRemover.RemoveOrphansAsync(Client, cancellationToken);
+    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) =>
+        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>
@@ -66,26 +69,32 @@ public sealed class DockerRuntime : IContainerRuntime
     public async Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var image = await SandboxImageAsync(cancellationToken).ConfigureAwait(false);
-        var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForSandbox(spec, image), cancellationToken).ConfigureAwait(false);
-        await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
-        return created.ID;
+        var image = await EngineErrors.GuardAsync("make the sandbox image", () => SandboxImageAsync(cancellationToken)).ConfigureAwait(false);
+        return await EngineErrors.GuardAsync($"start the sandbox {spec.Name}", async () =>
+        {
+            var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForSandbox(spec, image), cancellationToken).ConfigureAwait(false);
+            await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            return created.ID;
+        }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Client.Volumes.CreateAsync(
+        return EngineErrors.GuardAsync($"create the volume {spec.Name}", () => Client.Volumes.CreateAsync(
             new VolumesCreateParameters { Name = spec.Name, Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal) },
-            cancellationToken);
+            cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken).ConfigureAwait(false);
+        var created = await EngineErrors.GuardAsync(
+            $"create the container of service '{spec.Service}'",
+            () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken)).ConfigureAwait(false);
+        serviceOf[created.ID] = spec.Service;
         return created.ID;
     }
 
@@ -112,8 +121,11 @@ public sealed class DockerRuntime : IContainerRuntime
     /// </remarks>
     public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
-        logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
-        await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+        await EngineErrors.GuardAsync($"start {Describe(containerId)}", async () =>
+        {
+            logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
+            await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -139,10 +151,10 @@ public sealed class DockerRuntime : IContainerRuntime
         var reading = new LastValue<ContainerStatsResponse>();
         try
         {
-            await Client.Containers.GetContainerStatsAsync(containerId, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, cancellationToken)
-                .ConfigureAwait(false);
+            await EngineErrors.GuardAsync($"sample {Describe(containerId)}", () => Client.Containers.GetContainerStatsAsync(
+                containerId, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, cancellationToken)).ConfigureAwait(false);
         }
-        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        catch (ExperienceInfrastructureException e) when (e.InnerException is DockerApiException { StatusCode: HttpStatusCode.NotFound })
         {
             return null;
         }
@@ -160,11 +172,12 @@ public sealed class DockerRuntime : IContainerRuntime
     /// <inheritdoc />
     /// <remarks>Sends SIGTERM, waits up to <paramref name="gracePeriod"/> (to the millisecond) for the exit, then SIGKILL. A container that has already stopped, or is gone, is no error.</remarks>
     public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
-        ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken);
+        EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
-    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken);
+    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) =>
+        EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken));
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
@@ -173,8 +186,12 @@ public sealed class DockerRuntime : IContainerRuntime
         return ValueTask.CompletedTask;
     }
 
+    private string Describe(string containerId) =>
+        serviceOf.TryGetValue(containerId, out var service) ? $"the container of service '{service}'" : $"container {containerId}";
+
     private void Forget(string containerId)
     {
+        serviceOf.TryRemove(containerId, out _);
         lastExit.TryRemove(containerId, out _);
         logsSince.TryRemove(containerId, out _);
         lastCpu.TryRemove(containerId, out _);

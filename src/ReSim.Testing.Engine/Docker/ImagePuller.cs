@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -41,7 +40,7 @@ internal static class ImagePuller
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
         {
-            failure = e is DockerApiException api ? EngineMessage(api) : e.Message;
+            failure = EngineErrors.MessageOf(e);
         }
 
         if (failure is not null || !await ExistsAsync(client, image, cancellationToken).ConfigureAwait(false))
@@ -65,20 +64,6 @@ internal static class ImagePuller
 
         var colon = image.LastIndexOf(':');
         return colon > image.LastIndexOf('/') ? (image[..colon], image[(colon + 1)..]) : (image, "latest");
-    }
-
-    // The engine's error body is {"message": "..."}; the message alone reads better in ours.
-    private static string EngineMessage(DockerApiException e)
-    {
-        try
-        {
-            using var body = JsonDocument.Parse(e.ResponseBody ?? string.Empty);
-            return body.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? e.Message : e.Message;
-        }
-        catch (JsonException)
-        {
-            return e.ResponseBody ?? e.Message;
-        }
     }
 
     /// <summary>Whether the engine has <paramref name="image"/>.</summary>
