@@ -21,6 +21,8 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
     private RuntimeInfo? info;
     private Task<string>? sandboxImage;
@@ -38,17 +40,18 @@ public sealed class DockerRuntime : IContainerRuntime
     /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
     /// naming the endpoint and how to start an engine.
     /// </remarks>
-    public async Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken)
+    public Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken)
     {
-        if (info is not null)
+        // Runs sharing this runtime connect once; a failed or cancelled attempt is tried again by the next caller.
+        lock (gate)
         {
-            return info;
-        }
+            if (connecting is null || connecting.IsFaulted || connecting.IsCanceled)
+            {
+                connecting = ConnectOnceAsync(cancellationToken);
+            }
 
-        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-        client = connected;
-        info = about;
-        return about;
+            return connecting.WaitAsync(cancellationToken);
+        }
     }
 
     /// <inheritdoc />
@@ -184,6 +187,14 @@ public sealed class DockerRuntime : IContainerRuntime
     {
         client?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private async Task<RuntimeInfo> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        info = about;
+        client = connected;
+        return about;
     }
 
     private string Describe(string containerId) =>

@@ -52,6 +52,17 @@ public sealed class DockerRuntimeConnectTests
     }
 
     [Fact]
+    public async Task Runs_sharing_a_runtime_connect_once()
+    {
+        await using var runtime = new DockerRuntime();
+
+        var infos = await Task.WhenAll(runtime.ConnectAsync(DockerTestRun.Token), runtime.ConnectAsync(DockerTestRun.Token));
+
+        Assert.Same(infos[0], infos[1]);
+        Assert.Same(infos[0], await runtime.ConnectAsync(DockerTestRun.Token));
+    }
+
+    [Fact]
     public async Task Using_the_runtime_before_connecting_says_to_connect_first()
     {
         await using var runtime = new DockerRuntime();
