@@ -11,8 +11,8 @@ namespace ReSim.Testing.Engine.Docker;
 /// <remarks>
 /// Call <see cref="ConnectAsync"/> first; every other member needs the connection. One instance may serve several runs at
 /// once: every object it makes is named and labelled by its run. Whatever the engine refuses, or a lost connection, comes
-/// out as an <see cref="ExperienceInfrastructureException"/> saying what was being done and the engine's reason. See <see cref="WatchAsync"/> and
-/// <see cref="StreamLogsAsync"/> for what the event and log streams guarantee.
+/// out as an <see cref="ExperienceInfrastructureException"/> saying what was being done and the engine's reason.
+/// See <see cref="WatchAsync"/> and <see cref="StreamLogsAsync"/> for what the event and log streams guarantee.
 /// </remarks>
 public sealed class DockerRuntime : IContainerRuntime
 {
@@ -148,7 +148,11 @@ public sealed class DockerRuntime : IContainerRuntime
         ContainerLogStream.ReadAsync(Client, containerId, logsSince.GetValueOrDefault(containerId), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>One-shot stats; CPU is measured against this runtime's previous sample of the same container (the first reads 0).</remarks>
+    /// <remarks>
+    /// One-shot stats; CPU is measured against this runtime's previous sample of the same container (the first reads 0).
+    /// The engine collects stats once a second and a one-shot request waits for the next collection, so a call can take
+    /// up to about a second; a container that lives less than that may get no sample.
+    /// </remarks>
     public async Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken)
     {
         var reading = new LastValue<ContainerStatsResponse>();
