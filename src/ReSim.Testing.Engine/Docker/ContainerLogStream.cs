@@ -64,6 +64,31 @@ internal static class ContainerLogStream
         }
     }
 
+    /// <summary>The engine time of the last line the container has logged so far, from any earlier start.</summary>
+    /// <param name="client">The engine.</param>
+    /// <param name="containerId">The container, stopped.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The time in nanoseconds, or <see langword="null"/> when the log is empty.</returns>
+    /// <remarks>
+    /// Once the engine reports a container stopped, it has written all of its output, so every line of a later start
+    /// is logged after this time.
+    /// </remarks>
+    internal static async Task<long?> LastLineTimeAsync(DockerClient client, string containerId, CancellationToken cancellationToken)
+    {
+        var parameters = new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Timestamps = true, Tail = "1" };
+        using var stream = await OpenAsync(client, containerId, parameters, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+        return new[] { stdout, stderr }
+            .Select(text => text.Split(' ', 2)[0])
+            .Select(DockerTime.ParseNanoseconds)
+            .Max();
+    }
+
     private static List<LogLine> Drain(List<(OutputChannel Stream, string Text)> lines)
     {
         var now = DateTimeOffset.UtcNow;

@@ -119,8 +119,9 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>
-    /// Before a restart, the time the previous run of the container ended is noted (the engine's time of its <c>die</c>
-    /// event as seen by <see cref="WatchAsync"/>, or its finish time): <see cref="StreamLogsAsync"/> starts there.
+    /// Before a restart, the point where the earlier starts' output ends is noted (just after the engine's time of the last
+    /// line logged, or of the <c>die</c> event seen by <see cref="WatchAsync"/> if later): <see cref="StreamLogsAsync"/>
+    /// starts there. Restart only a container the engine reports stopped (as the <c>die</c> event or a wait says).
     /// </remarks>
     public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
@@ -136,8 +137,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// Call it after <see cref="StartContainerAsync"/> has returned (for a container started through this runtime). It
     /// yields every line of the current start, stdout and stderr as they come, from its first line, and ends when the
     /// container stops; for a container that has already stopped it yields that start's whole output and ends. Lines of
-    /// earlier starts are not repeated: the log is read from the end of the previous start, which the engine marks after
-    /// it has written that start's last line. Lines are cut at <c>\n</c> (a trailing <c>\r</c> dropped; a last line without
+    /// earlier starts are not repeated: the log is read from the point <see cref="StartContainerAsync"/> noted. Lines are cut at <c>\n</c> (a trailing <c>\r</c> dropped; a last line without
     /// a break still comes out); the order between stdout and stderr is the engine's. Each line is held only until it is
     /// complete, so a large log streams through. <see cref="LogLine.Time"/> is when this process read the line.
     /// Cancelling ends the stream quietly; a container that is gone yields nothing. Let the stream of one start end (it
@@ -224,11 +224,12 @@ public sealed class DockerRuntime : IContainerRuntime
         return sandboxImage.WaitAsync(cancellationToken);
     }
 
+    // Both marks are on the engine's clock and after every line of earlier starts: the last line logged, and the die event
+    // (logged once the output is drained). Either alone would do; the die event is only known when a watcher saw it.
     private async Task<long?> PreviousEndAsync(string containerId, CancellationToken cancellationToken)
     {
-        var inspected = await Client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-        var finished = DockerTime.ParseNanoseconds(inspected.State?.FinishedAt);
+        var lastLine = await ContainerLogStream.LastLineTimeAsync(Client, containerId, cancellationToken).ConfigureAwait(false);
         var died = lastExit.TryGetValue(containerId, out var at) ? at : (long?)null;
-        return finished is null ? died : died is null ? finished : Math.Max(finished.Value, died.Value);
+        return new[] { lastLine + 1, died }.Max();
     }
 }
