@@ -8,7 +8,7 @@ namespace ReSim.Testing.Engine.Docker;
 
 /// <summary>One subscription to the engine's event stream for one run, opened at once and read as an async stream.</summary>
 /// <remarks>
-/// The engine registers a subscriber a moment after it answers the request, so an event in between could be missed. The
+/// The engine may register a subscriber a moment after it answers the request, so an event in between could be missed. The
 /// request therefore asks for events since <see cref="ReplayMargin"/> before the subscription was opened: the engine replays
 /// those from its in-memory buffer and then streams live ones, with no gap. The filter on the run's label means a replay
 /// can only bring events of this run; containers the caller started shortly before subscribing are reported too.
