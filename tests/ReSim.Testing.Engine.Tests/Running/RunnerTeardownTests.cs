@@ -1,0 +1,104 @@
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Tests.Scripted;
+using static ReSim.Testing.Engine.Tests.Fixtures.Services;
+
+namespace ReSim.Testing.Engine.Tests.Running;
+
+/// <summary>R19: the run is removed whatever ends it, and infrastructure errors are results, not verdicts on the system under test.</summary>
+public sealed class RunnerTeardownTests : IAsyncLifetime
+{
+    private readonly RunScenario scenario = new();
+
+    [Fact]
+    public async Task After_the_verdict_what_still_runs_is_stopped_and_then_the_run_is_removed_R19()
+    {
+        scenario.Runtime.Script("test", StartScript.Run.Exit(0));
+
+        var result = await scenario.RunAsync(Orchestrator("test"), Service("a"), Service("b"));
+
+        var calls = scenario.Runtime.Calls;
+        var removal = calls.ToList().IndexOf($"remove-run:{result.RunId}");
+        Assert.Equal(calls.Count - 1, removal);
+        Assert.True(calls.ToList().IndexOf("stop:a") < removal && calls.ToList().IndexOf("stop:b") < removal);
+        Assert.DoesNotContain("stop:test", calls);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_run_tears_it_down_and_then_throws_R19()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(150));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")), cancel.Token));
+
+        var calls = scenario.Runtime.Calls;
+        Assert.Contains("stop:test", calls);
+        Assert.Contains("stop:robot", calls);
+        Assert.StartsWith("remove-run:", calls[^1], StringComparison.Ordinal);
+        Assert.Contains(scenario.Observer.Changes, c => c.Kind == "cancelled");
+    }
+
+    [Fact]
+    public async Task Cancelling_before_the_containers_start_still_removes_what_was_created_R19()
+    {
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scenario.RunAsync(scenario.Experience(Orchestrator("test")), cancel.Token));
+
+        Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_image_is_an_error_naming_the_service_and_image_and_what_was_created_is_removed()
+    {
+        scenario.Runtime.MissingImages.Add("resim-testing/busybox:1.35");
+
+        var result = await scenario.RunAsync(Orchestrator("test"));
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Contains("'test'", result.Reason!.Message, StringComparison.Ordinal);
+        Assert.Contains("resim-testing/busybox:1.35", result.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.Runtime.Calls, c => c.StartsWith("start:", StringComparison.Ordinal));
+        Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_engine_is_an_error_with_the_runtime_message_and_nothing_else_is_tried()
+    {
+        scenario.Runtime.ConnectFailure = "Cannot reach the Docker engine at unix:///var/run/docker.sock; start it.";
+
+        var result = await scenario.RunAsync(Orchestrator("test"));
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Equal(scenario.Runtime.ConnectFailure, result.Reason!.Message);
+        Assert.Equal(["connect"], scenario.Runtime.Calls);
+    }
+
+    [Fact]
+    public async Task A_compose_model_without_an_orchestrator_is_an_error_before_the_engine_is_touched_R5()
+    {
+        var result = await scenario.RunAsync(Service("robot"));
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Contains("resim.ai/isTestOrchestrator", result.Reason!.Message, StringComparison.Ordinal);
+        Assert.Empty(scenario.Runtime.Calls);
+    }
+
+    [Fact]
+    public async Task A_missing_inputs_folder_is_an_error_naming_it_R11()
+    {
+        var missing = Path.Combine(scenario.ResultsDirectory, "no-such-inputs");
+        var experience = scenario.Experience(Orchestrator("test")) with { InputsDirectory = missing };
+
+        var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Contains(missing, result.Reason!.Message, StringComparison.Ordinal);
+        Assert.Empty(scenario.Runtime.Calls);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => scenario.DisposeAsync();
+}
