@@ -36,7 +36,8 @@ internal sealed class EventFeed : IAsyncDisposable
         watch = PumpAsync(enumerator, enumerator.MoveNextAsync());
     }
 
-    public void StartTimeout(TimeSpan after) => timeout = TimeoutAsync(after);
+    // Task.Delay takes at most about 49 days; a longer timeout is as good as none.
+    public void StartTimeout(TimeSpan after) => timeout = after < TimeSpan.Zero || after.TotalDays > 49 ? Task.CompletedTask : TimeoutAsync(after);
 
     public IAsyncEnumerable<LifecycleEvent> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
 

@@ -90,6 +90,11 @@ internal sealed partial class RunSession
         catch (ExperienceInfrastructureException exception)
         {
             // Removing the run kills it anyway; the failed stop is only recorded.
+            lock (stoppedAtTeardown)
+            {
+                stopFailed.Add(service);
+            }
+
             Record(service, "stop-failed", exception.Message);
         }
     }

@@ -25,6 +25,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Task> logPumps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<RestartRecord>> restarts;
     private readonly HashSet<string> stoppedAtTeardown = new(StringComparer.Ordinal);
+    private readonly HashSet<string> stopFailed = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource logStreams = new();
     private readonly CancellationTokenSource sampling = new();
     private readonly Timeline timeline;
@@ -32,6 +33,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     private EventFeed? feed;
     private Task sampler = Task.CompletedTask;
     private bool connected;
+    private DateTimeOffset? origin;
 
     public RunSession(IContainerRuntime runtime, Experience experience, RunPlan plan, RunPaths paths, IExperienceObserver? observer, TimeProvider time)
     {
@@ -50,7 +52,8 @@ internal sealed partial class RunSession : IAsyncDisposable
 
     public LifecycleState State { get; private set; }
 
-    public TimeSpan Elapsed => feed?.Elapsed ?? TimeSpan.Zero;
+    /// <summary>How long ago the containers were started; zero before.</summary>
+    public TimeSpan Elapsed => Since(time.GetUtcNow());
 
     /// <summary>Creates the run's objects, starts every container together (R14) and applies the lifecycle rules until the verdict.</summary>
     /// <param name="cancellationToken">Cancels the run; the caller still calls <see cref="TearDownAsync"/>.</param>
@@ -72,6 +75,7 @@ internal sealed partial class RunSession : IAsyncDisposable
         }
 
         feed = new EventFeed(containerIds.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), time);
+        origin = feed.Origin;
         feed.Subscribe(runtime, plan.RunId);
         feed.StartTimeout(experience.Timeout);
         await Task.WhenAll(plan.Services.Select(s => StartAsync(s.Name, null, cancellationToken))).ConfigureAwait(false);
@@ -86,26 +90,34 @@ internal sealed partial class RunSession : IAsyncDisposable
     {
         await sampling.CancelAsync().ConfigureAwait(false);
         using var bound = new CancellationTokenSource(experience.StopGracePeriod + TeardownBound);
-        if (connected)
+        try
         {
-            var running = State.Services.Values.Where(s => s.Status != ServiceStatus.Exited && containerIds.ContainsKey(s.Name));
-            await Task.WhenAll(running.Select(s => StopAsync(s.Name, bound.Token))).ConfigureAwait(false);
+            if (connected)
+            {
+                var running = State.Services.Values.Where(s => s.Status != ServiceStatus.Exited && containerIds.ContainsKey(s.Name));
+                await Task.WhenAll(running.Select(s => StopAsync(s.Name, bound.Token))).ConfigureAwait(false);
+            }
+
+            // A container the engine would not stop keeps its stream open until the run is removed: no use waiting for it.
+            await DrainAsync(logPumps.Where(p => !stopFailed.Contains(p.Key)).Select(p => p.Value)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await logStreams.CancelAsync().ConfigureAwait(false);
+            if (feed is not null)
+            {
+                await feed.DisposeAsync().ConfigureAwait(false);
+                feed = null;
+            }
+
+            if (connected)
+            {
+                await runtime.RemoveRunAsync(plan.RunId, bound.Token).ConfigureAwait(false);
+                Record(null, "removed", plan.RunId);
+            }
         }
 
-        await DrainAsync(logPumps.Values).ConfigureAwait(false);
-        await logStreams.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
-        if (feed is not null)
-        {
-            await feed.DisposeAsync().ConfigureAwait(false);
-            feed = null;
-        }
-
-        if (connected)
-        {
-            await runtime.RemoveRunAsync(plan.RunId, bound.Token).ConfigureAwait(false);
-            Record(null, "removed", plan.RunId);
-        }
     }
 
     public void Record(string? service, string kind, string? detail) => Record(time.GetUtcNow(), service, kind, detail);
@@ -129,7 +141,9 @@ internal sealed partial class RunSession : IAsyncDisposable
     }
 
     private void Record(DateTimeOffset moment, string? service, string kind, string? detail) =>
-        timeline.Record(new TimelineEntry(moment, feed?.Since(moment) ?? TimeSpan.Zero, service, kind, detail));
+        timeline.Record(new TimelineEntry(moment, Since(moment), service, kind, detail));
+
+    private TimeSpan Since(DateTimeOffset moment) => origin is { } start && moment > start ? moment - start : TimeSpan.Zero;
 
     private async Task<LifecycleVerdict> DecideAsync(EventFeed events, CancellationToken cancellationToken)
     {

@@ -98,6 +98,54 @@ public sealed class RunnerTeardownTests : IAsyncLifetime
         Assert.Empty(scenario.Runtime.Calls);
     }
 
+    [Fact]
+    public async Task An_event_stream_that_breaks_is_an_error_and_the_run_is_still_removed_R19()
+    {
+        var run = scenario.RunAsync(Orchestrator("test"));
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        scenario.Runtime.BreakEvents("the engine went away");
+
+        var result = await run;
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Equal("the engine went away", result.Reason!.Message);
+        Assert.Contains("stop:test", scenario.Runtime.Calls);
+        Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stop_the_engine_refuses_is_recorded_and_the_run_is_still_removed_R19()
+    {
+        scenario.Runtime.StopFailure = "cannot stop";
+        scenario.Runtime.Script("test", StartScript.Run.Exit(0));
+
+        var result = await scenario.RunAsync(Orchestrator("test"), Service("robot"));
+
+        Assert.Equal(ExperienceVerdict.Passed, result.Verdict);
+        Assert.Contains(scenario.Observer.Changes, c => c is { Service: "robot", Kind: "stop-failed", Detail: "cannot stop" });
+        Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_experiences_at_once_on_one_runner_and_engine_do_not_collide_R19()
+    {
+        scenario.Runtime
+            .Script("pass", StartScript.Run.Wait(100).Exit(0))
+            .Script("fail", StartScript.Run.Wait(100).Exit(1));
+        var runner = new ExperienceRunner(scenario.Runtime);
+        var token = TestContext.Current.CancellationToken;
+        var results = Path.Combine(scenario.ResultsDirectory, "second");
+
+        var both = await Task.WhenAll(
+            runner.RunAsync(scenario.Experience(Orchestrator("pass"), Service("robot")), null, token),
+            runner.RunAsync(scenario.Experience(Orchestrator("fail"), Service("robot")) with { ResultsDirectory = results }, null, token));
+
+        Assert.Equal([ExperienceVerdict.Passed, ExperienceVerdict.Failed], both.Select(r => r.Verdict));
+        Assert.NotEqual(both[0].RunId, both[1].RunId);
+        Assert.Equal(4, scenario.Runtime.Containers.Select(c => c.Name).Distinct().Count());
+        Assert.All(both, r => Assert.Contains($"remove-run:{r.RunId}", scenario.Runtime.Calls));
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => scenario.DisposeAsync();

@@ -14,7 +14,7 @@ public sealed class ScriptedRuntime : IContainerRuntime
 {
     private readonly Dictionary<string, IReadOnlyList<StartScript>> scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScriptedContainer> containers = new(StringComparer.Ordinal);
-    private readonly Channel<ContainerEvent> events = Channel.CreateUnbounded<ContainerEvent>();
+    private readonly ConcurrentDictionary<string, Channel<ContainerEvent>> events = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> calls = new();
     private int nextId;
 
@@ -23,6 +23,9 @@ public sealed class ScriptedRuntime : IContainerRuntime
 
     /// <summary>When set, ConnectAsync fails with it, as an unreachable engine would.</summary>
     public string? ConnectFailure { get; set; }
+
+    /// <summary>When set, StopContainerAsync fails with it, as a stop refused by the engine would.</summary>
+    public string? StopFailure { get; set; }
 
     /// <summary>A delay before each log line is delivered, to model an engine whose log stream lags behind its exit events.</summary>
     public TimeSpan LogDelivery { get; set; }
@@ -40,6 +43,15 @@ public sealed class ScriptedRuntime : IContainerRuntime
     {
         scripts[service] = starts;
         return this;
+    }
+
+    /// <summary>Ends every run's event stream with an error, as an engine that goes away would.</summary>
+    public void BreakEvents(string message)
+    {
+        foreach (var channel in events.Values)
+        {
+            channel.Writer.TryComplete(new ExperienceInfrastructureException(message));
+        }
     }
 
     public ContainerSpec SpecOf(string service) => containers.Values.Single(c => c.Spec.Service == service).Spec;
@@ -86,14 +98,14 @@ public sealed class ScriptedRuntime : IContainerRuntime
     {
         calls.Enqueue($"create:{spec.Service}");
         var id = $"c{Interlocked.Increment(ref nextId):D3}-{spec.Service}";
-        containers[id] = new ScriptedContainer(id, spec, scripts.GetValueOrDefault(spec.Service, []), e => events.Writer.TryWrite(e));
+        containers[id] = new ScriptedContainer(id, spec, scripts.GetValueOrDefault(spec.Service, []), e => EventsOf(spec.RunId).Writer.TryWrite(e));
         return Task.FromResult(id);
     }
 
     public async IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         calls.Enqueue("watch");
-        await foreach (var containerEvent in events.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var containerEvent in EventsOf(runId).Reader.ReadAllAsync(cancellationToken))
         {
             yield return containerEvent;
         }
@@ -131,6 +143,11 @@ public sealed class ScriptedRuntime : IContainerRuntime
     {
         var container = containers[containerId];
         calls.Enqueue($"stop:{container.Spec.Service}");
+        if (StopFailure is { } failure)
+        {
+            throw new ExperienceInfrastructureException(failure);
+        }
+
         await container.StopAsync();
     }
 
@@ -139,6 +156,8 @@ public sealed class ScriptedRuntime : IContainerRuntime
         calls.Enqueue($"remove-run:{runId}");
         await Task.WhenAll(containers.Values.Where(c => c.Spec.RunId == runId).Select(c => c.StopAsync()));
     }
+
+    private Channel<ContainerEvent> EventsOf(string runId) => events.GetOrAdd(runId, _ => Channel.CreateUnbounded<ContainerEvent>());
 
     public async ValueTask DisposeAsync()
     {
