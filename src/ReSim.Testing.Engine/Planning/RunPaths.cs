@@ -36,10 +36,19 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
         }
 
         var paths = new RunPaths(results, Path.Combine(results, "outputs"), inputs, Path.Combine(mounts, "test_config.json"), Path.Combine(results, "timeline.jsonl"), Path.Combine(results, "metrics.csv"));
-        Directory.CreateDirectory(paths.Outputs);
-        Directory.CreateDirectory(mounts);
-        Directory.CreateDirectory(inputs);
-        WriteTestConfig(paths.TestConfig);
+        try
+        {
+            Directory.CreateDirectory(paths.Outputs);
+            Directory.CreateDirectory(mounts);
+            Directory.CreateDirectory(inputs);
+            WriteTestConfig(paths.TestConfig);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ExperienceInfrastructureException(
+                $"Cannot write the results folder '{results}': {exception.Message} Choose a writable Experience.ResultsDirectory.", exception);
+        }
+
         return paths;
     }
 

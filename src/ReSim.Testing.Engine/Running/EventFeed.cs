@@ -72,6 +72,11 @@ internal sealed class EventFeed : IAsyncDisposable
         {
             channel.Writer.TryComplete(exception);
         }
+        catch (Exception exception)
+        {
+            // Whatever broke the stream, the run must not wait for events that will never come.
+            channel.Writer.TryComplete(new ExperienceInfrastructureException($"Lost the engine's event stream: {exception.Message}", exception));
+        }
         finally
         {
             await events.DisposeAsync().ConfigureAwait(false);

@@ -62,9 +62,9 @@ internal sealed class MetricsSampler : IDisposable
         {
             return (service, await runtime.SampleAsync(containerId, cancellationToken).ConfigureAwait(false));
         }
-        catch (ExperienceInfrastructureException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A container removed or restarting between ticks has no sample; the series just has a gap.
+            // Metrics are best effort: a container removed or restarting between ticks leaves a gap, not a failed run.
             return (service, null);
         }
     }

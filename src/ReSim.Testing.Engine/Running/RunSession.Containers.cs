@@ -57,8 +57,9 @@ internal sealed partial class RunSession
         {
             log.Note("log stream still open at teardown; closed");
         }
-        catch (ExperienceInfrastructureException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // A broken log stream must not decide the experience; the gap is marked in the log itself.
             log.Note($"log stream broken: {exception.Message}");
         }
     }

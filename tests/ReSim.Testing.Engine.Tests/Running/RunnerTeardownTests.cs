@@ -98,19 +98,37 @@ public sealed class RunnerTeardownTests : IAsyncLifetime
         Assert.Empty(scenario.Runtime.Calls);
     }
 
-    [Fact]
-    public async Task An_event_stream_that_breaks_is_an_error_and_the_run_is_still_removed_R19()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_event_stream_that_breaks_is_an_error_and_the_run_is_still_removed_R19(bool reportedAsInfrastructure)
     {
         var run = scenario.RunAsync(Orchestrator("test"));
         await Task.Delay(100, TestContext.Current.CancellationToken);
-        scenario.Runtime.BreakEvents("the engine went away");
+        scenario.Runtime.BreakEvents(reportedAsInfrastructure ? new ExperienceInfrastructureException("the engine went away") : new IOException("the engine went away"));
 
         var result = await run;
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
-        Assert.Equal("the engine went away", result.Reason!.Message);
+        Assert.EndsWith("the engine went away", result.Reason!.Message, StringComparison.Ordinal);
         Assert.Contains("stop:test", scenario.Runtime.Calls);
         Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_results_folder_that_cannot_be_written_is_an_error_naming_it()
+    {
+        Directory.CreateDirectory(scenario.ResultsDirectory);
+        var file = Path.Combine(scenario.ResultsDirectory, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
+        var experience = scenario.Experience(Orchestrator("test")) with { ResultsDirectory = Path.Combine(file, "results") };
+
+        var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Contains("Cannot write the results folder", result.Reason!.Message, StringComparison.Ordinal);
+        Assert.Contains("Experience.ResultsDirectory", result.Reason.Message, StringComparison.Ordinal);
+        Assert.Empty(scenario.Runtime.Calls);
     }
 
     [Fact]

@@ -46,11 +46,11 @@ public sealed class ScriptedRuntime : IContainerRuntime
     }
 
     /// <summary>Ends every run's event stream with an error, as an engine that goes away would.</summary>
-    public void BreakEvents(string message)
+    public void BreakEvents(Exception error)
     {
         foreach (var channel in events.Values)
         {
-            channel.Writer.TryComplete(new ExperienceInfrastructureException(message));
+            channel.Writer.TryComplete(error);
         }
     }
 
