@@ -40,7 +40,7 @@ internal sealed class MetricsSampler : IDisposable
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var samples = await Task.WhenAll(containers.Select(c => SampleAsync(c.Key, c.Value, cancellationToken))).ConfigureAwait(false);
-                foreach (var (service, sample) in samples.Where(s => s.Sample is not null))
+                foreach (var (service, sample) in samples.Where(s => s.Sample is not null).OrderBy(s => s.Sample!.Time))
                 {
                     Add(service, sample!, origin);
                 }
