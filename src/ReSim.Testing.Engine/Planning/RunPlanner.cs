@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Runtime;
 
@@ -20,8 +21,9 @@ internal static class RunPlanner
         var services = compose.ActiveServices;
         var prefix = $"resim-{runId}";
         var runLabels = RunLabels.For(runId);
-        var gpus = GpuAssigner.Assign(services, (experience.System ?? SystemResources.FromThisMachine()).Gpus);
-        var errors = Validate(compose, services).Concat(gpus.Errors).ToImmutableArray();
+        var system = experience.System ?? SystemResources.FromThisMachine();
+        var gpus = GpuAssigner.Assign(services, system.Gpus);
+        var errors = Validate(compose, services).Concat(CheckReservations(compose, services, system)).Concat(gpus.Errors).ToImmutableArray();
 
         var sandbox = new SandboxSpec(runId, $"{prefix}_sandbox", [.. services.Select(s => s.Name)], Labels(runLabels, null, "sandbox"));
         var volumeNames = compose.Volumes.Select(v => v.Name)
@@ -73,6 +75,23 @@ internal static class RunPlanner
             {
                 yield return $"{service.Location}: service '{service.Name}' depends on '{dependency.Service}', which does not run for profile '{compose.Profile ?? "(none)"}' (R8).";
             }
+        }
+    }
+
+    // The loader checks the same against the system it was given; the experience's system is the one that counts here.
+    private static IEnumerable<string> CheckReservations(ComposeModel compose, ImmutableArray<ServiceDefinition> services, SystemResources system)
+    {
+        var file = compose.SourceFile ?? "compose file";
+        var cpus = services.Sum(s => s.Resources.Reservations.Cpus ?? 0);
+        if (cpus > system.Cpus)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {cpus:0.##} CPUs in total but the system has {system.Cpus:0.##} (R13). Reserve fewer, or give the experience more (Experience.System).");
+        }
+
+        var memory = services.Sum(s => s.Resources.Reservations.MemoryBytes ?? 0);
+        if (memory > system.MemoryBytes)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {memory / 1048576.0:0.#} MiB of memory in total but the system has {system.MemoryBytes / 1048576.0:0.#} MiB (R13). Reserve less, or give the experience more (Experience.System).");
         }
     }
 
