@@ -18,12 +18,9 @@ internal sealed class MetricsSampler : IDisposable
     {
         this.runtime = runtime;
         this.time = time;
-        Path = path;
         writer = new StreamWriter(path, append: false);
         writer.WriteLine("time,elapsed_seconds,service,cpu_percent,memory_bytes");
     }
-
-    public string Path { get; }
 
     public ResourceSummary Summary(string service) => summaries.GetValueOrDefault(service, ResourceSummary.Empty);
 

@@ -17,7 +17,6 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly IContainerRuntime runtime;
     private readonly Experience experience;
     private readonly RunPlan plan;
-    private readonly RunPaths paths;
     private readonly IExperienceObserver? observer;
     private readonly TimeProvider time;
     private readonly Dictionary<string, string> containerIds = new(StringComparer.Ordinal);
@@ -40,7 +39,6 @@ internal sealed partial class RunSession : IAsyncDisposable
         this.runtime = runtime;
         this.experience = experience;
         this.plan = plan;
-        this.paths = paths;
         this.observer = observer;
         this.time = time;
         logs = plan.Services.ToDictionary(s => s.Name, s => new ServiceLog(paths.LogFile(s.Name)), StringComparer.Ordinal);

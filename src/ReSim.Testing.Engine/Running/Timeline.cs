@@ -1,44 +1,27 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace ReSim.Testing.Engine.Running;
 
-/// <summary>The record of every state change of a run (R23): a JSON-lines file, the entries in memory, and the observer told of each.</summary>
+/// <summary>The record of every state change of a run (R23): a JSON-lines file, and the observer told of each.</summary>
 /// <remarks>Each line is <c>{"time":..., "elapsedSeconds":..., "service":..., "kind":..., "detail":...}</c>. Thread-safe.</remarks>
 internal sealed class Timeline : IDisposable
 {
     private readonly FileStream stream;
     private readonly Utf8JsonWriter json;
     private readonly IExperienceObserver? observer;
-    private readonly List<TimelineEntry> entries = [];
     private readonly object gate = new();
 
     public Timeline(string path, IExperienceObserver? observer)
     {
-        Path = path;
         this.observer = observer;
         stream = File.Create(path);
         json = new Utf8JsonWriter(stream);
-    }
-
-    public string Path { get; }
-
-    public ImmutableArray<TimelineEntry> Entries
-    {
-        get
-        {
-            lock (gate)
-            {
-                return [.. entries];
-            }
-        }
     }
 
     public void Record(TimelineEntry entry)
     {
         lock (gate)
         {
-            entries.Add(entry);
             json.Reset();
             json.WriteStartObject();
             json.WriteString("time", entry.Time);
