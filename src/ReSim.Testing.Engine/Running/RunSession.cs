@@ -157,7 +157,8 @@ internal sealed partial class RunSession : IAsyncDisposable
 
             if (step.Verdict is { } verdict)
             {
-                Record(events.Origin + verdict.At, verdict.Service, "verdict", $"{verdict.Verdict}: {verdict.Message}");
+                // Stamped when reached, not with the deciding event's time, so exit-to-verdict latency can be read off the timeline.
+                Record(verdict.Service, "verdict", $"{verdict.Verdict}: {verdict.Message}");
                 return verdict;
             }
         }

@@ -76,6 +76,9 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
         Assert.All(entries, e => Assert.True(e.GetProperty("time").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1)));
         Assert.Equal(entries.Count, scenario.Observer.Changes.Count);
         Assert.Equal("exit code 1", entries.First(e => e.GetProperty("kind").GetString() == "exited").GetProperty("detail").GetString());
+        var times = entries.Select(e => e.GetProperty("time").GetDateTimeOffset()).ToList();
+        var verdict = kinds.FindIndex(k => k.Item2 == "verdict");
+        Assert.True(times[verdict] >= times[verdict - 1], "the verdict is stamped when it was reached, at or after the exit that decided it");
     }
 
     [Fact]
