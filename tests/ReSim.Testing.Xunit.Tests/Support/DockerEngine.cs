@@ -24,6 +24,15 @@ public static class DockerEngine
         return (containers + volumes).Trim();
     }
 
-    private static Task<(int ExitCode, string Output)> Run(string[] arguments, CancellationToken cancellationToken) =>
-        ProcessRunner.RunAsync("docker", arguments, Path.GetTempPath(), TimeSpan.FromSeconds(60), cancellationToken);
+    private static async Task<(int ExitCode, string Output)> Run(string[] arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessRunner.RunAsync("docker", arguments, Path.GetTempPath(), TimeSpan.FromSeconds(60), cancellationToken);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, $"the docker CLI could not be started: {e.Message}");
+        }
+    }
 }
