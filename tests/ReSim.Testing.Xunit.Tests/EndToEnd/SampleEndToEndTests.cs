@@ -48,6 +48,7 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
         Assert.False(HasAttachment(sim, "experience-hw-bridge-container.log"));
         Assert.True(HasAttachment(hil, "experience-hw-bridge-container.log"));
         Assert.Contains("[orchestrator] orchestrator: all nodes answered", sim.StdOut);
+        Assert.Contains("(at most 2 at once, from \"resimMaxParallelExperiences\" in ", sim.StdOut);
         Assert.Contains("orchestrator: all nodes answered", File.ReadAllText(Attached(results, "experience-orchestrator-container.log.txt").First()));
         foreach (var runId in RunIds(trx))
         {
