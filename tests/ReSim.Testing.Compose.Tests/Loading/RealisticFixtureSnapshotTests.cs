@@ -1,0 +1,55 @@
+using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Compose.Model;
+using Snapshooter;
+using Snapshooter.Xunit3;
+
+namespace ReSim.Testing.Compose.Tests.Loading;
+
+/// <summary>The normalized model of realistic ReSim-style compose files, snapshotted (R1, R2, R8, R12, R13).</summary>
+public class RealisticFixtureSnapshotTests
+{
+    private static readonly Dictionary<string, string> ExperienceVariables = new()
+    {
+        ["EXPERIENCE_NAME"] = "nightly-42",
+        ["EXPERIENCE_SCENARIO"] = "warehouse-07",
+    };
+
+    public static TheoryData<string, string?> Fixtures => new()
+    {
+        { "realistic/compose.yml", "smoke" },
+        { "realistic/compose.yml", "regression" },
+        { "gpu-sim/compose.json", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void A_realistic_fixture_normalizes_to_its_snapshot(string fixture, string? profile)
+    {
+        var result = ComposeLoader.LoadFile("Fixtures/" + fixture, new ComposeLoadOptions
+        {
+            Profile = profile,
+            Variables = ExperienceVariables,
+            System = new SystemResources(8, 16L * 1024 * 1024 * 1024, ["0", "1"]),
+        });
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+        Assert.NotNull(result.Model);
+        var name = fixture.Replace('/', '-').Replace('.', '-') + "-" + (profile ?? "no-profile");
+        Snapshot.Match(Scrub(result), SnapshotNameExtension.Create(name));
+    }
+
+    /// <summary>Machine-independent form: absolute paths become relative to the test's output folder; derived lists by name only.</summary>
+    private static object Scrub(ComposeLoadResult result) => new
+    {
+        SourceFile = Relative(result.Model!.SourceFile!),
+        WorkingDirectory = Relative(result.Model.WorkingDirectory),
+        result.Model.Profile,
+        result.Model.Services,
+        result.Model.Volumes,
+        ActiveServices = result.Model.ActiveServices.Select(s => s.Name).ToArray(),
+        Orchestrators = result.Model.Orchestrators.Select(s => s.Name).ToArray(),
+        Diagnostics = result.Diagnostics.Select(d => d.ToString()).ToArray(),
+    };
+
+    private static string Relative(string path) => Path.GetRelativePath(AppContext.BaseDirectory, path).Replace('\\', '/');
+}
