@@ -10,7 +10,7 @@ public class ComposeLoaderTests
     [Fact]
     public void The_realistic_fixture_loads_from_disk_with_only_expected_warnings()
     {
-        var result = ComposeLoader.LoadFile(Path.Combine("Fixtures", "realistic", "compose.yml"), new ComposeLoadOptions { Profile = "smoke", Variables = ExperienceVariables, System = Support.Compose.System });
+        var result = ComposeLoader.LoadFile(Path.Combine("Fixtures", "realistic", "compose.yml"), new ComposeLoadOptions { Profile = "smoke", Variables = ExperienceVariables, System = Support.ComposeText.System });
 
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         Assert.NotNull(result.Model);

@@ -7,7 +7,7 @@ using ReSim.Testing.Compose.Model;
 namespace ReSim.Testing.Compose.Tests.Support;
 
 /// <summary>Loads compose text through the real pipeline with in-memory files, no process environment and a fixed system.</summary>
-internal static class Compose
+internal static class ComposeText
 {
     public const string ProjectDirectory = "/project";
 
@@ -39,7 +39,10 @@ internal static class Compose
         return new ComposePipeline(files ?? new InMemoryFileSystem(), limits ?? LoadLimits.Default).LoadString(yaml, options);
     }
 
-    /// <summary>Loads one service (indented under <c>services:</c>) next to a valid orchestrator.</summary>
+    /// <summary>The line of <see cref="LoadService"/>'s input that the first line of the service's YAML lands on.</summary>
+    public const int FirstServiceLine = 6;
+
+    /// <summary>Loads one service (indented under <c>services:</c>) after a valid orchestrator (lines 2-5).</summary>
     public static ComposeLoadResult LoadService(string serviceYaml, InMemoryFileSystem? files = null, IReadOnlyDictionary<string, string>? variables = null) =>
         Load("services:\n" + Orchestrator + "\n" + serviceYaml, files: files, variables: variables);
 
