@@ -115,5 +115,5 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
     }
 
     private static void Ignore(MappingEntry item, ServiceContext context, string why, string hint) =>
-        context.Diagnostics.Warning(DiagnosticCodes.IgnoredKey, item.Key.Location, $"`{item.Name}` of service `{context.Service}` is ignored: {why} (R3).", hint, context.PathOf(item.Name));
+        context.Diagnostics.Warning(DiagnosticCodes.IgnoredKey, item.Key.Location, $"`{item.Name}` of service `{context.Service}` is ignored (R3): {why}.", hint, context.PathOf(item.Name));
 }
