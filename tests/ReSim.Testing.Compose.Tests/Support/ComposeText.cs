@@ -39,6 +39,15 @@ internal static class ComposeText
         return new ComposePipeline(files ?? new InMemoryFileSystem(), limits ?? LoadLimits.Default).LoadString(yaml, options);
     }
 
+    /// <summary>Loads a file from <paramref name="files"/> through the pipeline's file entry point.</summary>
+    public static ComposeLoadResult LoadFile(string path, InMemoryFileSystem files, string? profile = null) =>
+        new ComposePipeline(files, LoadLimits.Default).LoadFile(path, new ComposeLoadOptions
+        {
+            Profile = profile,
+            Variables = ImmutableDictionary<string, string>.Empty,
+            System = System,
+        });
+
     /// <summary>The line of <see cref="LoadService"/>'s input that the first line of the service's YAML lands on.</summary>
     public const int FirstServiceLine = 6;
 

@@ -12,7 +12,7 @@ namespace ReSim.Testing.Compose.Loading.Extends;
 /// </summary>
 internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagnostics)
 {
-    private readonly List<(SourceDocument Document, string Service)> chain = [];
+    private readonly List<(string Document, string Service)> chain = [];
 
     /// <summary>The services of <paramref name="main"/> with every <c>extends</c> resolved, in file order.</summary>
     public ImmutableArray<MappingEntry> Resolve(LoadedDocument main)
@@ -26,7 +26,7 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
                 continue;
             }
 
-            chain.Add((main.Document, entry.Name));
+            chain.Add((main.Document.Identity, entry.Name));
             builder.Add(entry with { Value = ResolveService(main, entry.Name, service) });
             chain.Clear();
         }
@@ -58,7 +58,7 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
                 return own;
             }
 
-            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!)) is not { } loaded)
+            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath)) is not { } loaded)
             {
                 return own;
             }
@@ -73,14 +73,14 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
             return own;
         }
 
-        if (chain.Contains((target.Document, baseName)))
+        if (chain.Contains((target.Document.Identity, baseName)))
         {
             var cycle = string.Join(" -> ", chain.Select(c => c.Service).Append(baseName));
             diagnostics.Error(DiagnosticCodes.ExtendsCycle, reference.Service.Location, $"Service `{name}` extends `{baseName}`, which leads back to itself: {cycle}.", "Break the cycle: a service may not extend itself, directly or through others.", $"services.{name}.extends");
             return own;
         }
 
-        chain.Add((target.Document, baseName));
+        chain.Add((target.Document.Identity, baseName));
         var resolvedBase = ResolveService(target, baseName, baseService);
         chain.RemoveAt(chain.Count - 1);
         return ServiceMerger.Merge(resolvedBase, own);

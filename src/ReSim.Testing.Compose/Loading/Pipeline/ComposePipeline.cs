@@ -28,7 +28,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         }
 
         var text = loader.ReadText(fullPath, path);
-        return text is null ? null : Run(text, new SourceDocument(path, workingDirectory), fullPath, loader, options, diagnostics);
+        return text is null ? null : Run(text, new SourceDocument(path, workingDirectory, fullPath), loader, options, diagnostics);
     });
 
     public ComposeLoadResult LoadString(string content, ComposeLoadOptions options) => Guard(options.SourceName, diagnostics =>
@@ -36,7 +36,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         var loader = new DocumentLoader(fileSystem, limits, diagnostics);
         var text = SourceDecoder.CheckString(content, options.SourceName, limits, diagnostics);
-        return text is null ? null : Run(text, new SourceDocument(options.SourceName, workingDirectory), null, loader, options, diagnostics);
+        return text is null ? null : Run(text, new SourceDocument(options.SourceName, workingDirectory), loader, options, diagnostics);
     });
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The loader's contract is to never throw on user input: an unforeseen failure becomes an RSIM099 diagnostic.")]
@@ -57,7 +57,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         return new ComposeLoadResult(model, diagnostics.ToSortedArray());
     }
 
-    private static ComposeModel? Run(string text, SourceDocument document, string? sourceFile, DocumentLoader loader, ComposeLoadOptions options, DiagnosticBag diagnostics)
+    private static ComposeModel? Run(string text, SourceDocument document, DocumentLoader loader, ComposeLoadOptions options, DiagnosticBag diagnostics)
     {
         var variables = new VariableLookup(options.Variables ?? VariableLookup.ProcessEnvironment(), ReadDotEnv(document, loader, diagnostics));
         loader.Variables = variables;
@@ -66,16 +66,17 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
             return null;
         }
 
+        loader.Register(main);
         var services = new ExtendsResolver(loader, diagnostics).Resolve(main);
         var normalized = new ComposeNormalizer(variables, loader, diagnostics).Normalize(main, services);
         var bindable = !diagnostics.HasErrors;
         ComposeValidator.Validate(normalized, options.Profile, options.System ?? SystemResources.FromThisMachine(), diagnostics);
-        return bindable ? Bind(normalized, document, sourceFile, options) : null;
+        return bindable ? Bind(normalized, document, options) : null;
     }
 
-    private static ComposeModel Bind(NormalizedCompose normalized, SourceDocument document, string? sourceFile, ComposeLoadOptions options) => new()
+    private static ComposeModel Bind(NormalizedCompose normalized, SourceDocument document, ComposeLoadOptions options) => new()
     {
-        SourceFile = sourceFile,
+        SourceFile = document.FullPath,
         WorkingDirectory = document.Directory,
         Profile = options.Profile,
         Services = [.. normalized.Services.Select(s => s.Definition)],

@@ -39,6 +39,15 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         return loaded;
     }
 
+    /// <summary>Makes the main file known, so that an <c>extends.file</c> naming it gets the same document.</summary>
+    public void Register(LoadedDocument document)
+    {
+        if (document.Document.FullPath is { } fullPath)
+        {
+            cache[fullPath] = document;
+        }
+    }
+
     /// <summary>Parses and interpolates compose text; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
     public LoadedDocument? LoadText(string text, SourceDocument document)
     {
