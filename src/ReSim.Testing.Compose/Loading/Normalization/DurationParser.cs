@@ -22,6 +22,11 @@ internal static class DurationParser
             return true;
         }
 
+        if (rest.Length == 0)
+        {
+            return false;
+        }
+
         double ticks = 0;
         while (rest.Length > 0)
         {
