@@ -23,7 +23,18 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
-        return SourceDecoder.Decode(fileSystem.ReadAllBytes(fullPath), displayPath, limits, diagnostics);
+        byte[] bytes;
+        try
+        {
+            bytes = fileSystem.ReadAllBytes(fullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileNotFound, SourceLocation.WholeFile(displayPath), $"The file `{displayPath}` cannot be read: {exception.Message}", "Check that the file is readable by the user running the experience.");
+            return null;
+        }
+
+        return SourceDecoder.Decode(bytes, displayPath, limits, diagnostics);
     }
 
     /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c>.</summary>
