@@ -112,4 +112,18 @@ public class ExtendsResolverTests
 
         Assert.Equal("services.robot.extends", result.Single(DiagnosticCodes.WrongType).Path);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_chain_of_twenty_thousand_services_resolves_in_either_order_without_exhausting_the_stack(bool reversed)
+    {
+        var links = Enumerable.Range(1, 20_000).Select(i => $"  s{i}:\n    extends: s{i - 1}\n");
+        var yaml = "services:\n" + Test + "  s0:\n    image: busybox:1.35\n    restart: always\n" + string.Concat(reversed ? links.Reverse() : links);
+
+        var result = ComposeText.Load(yaml);
+
+        result.AssertClean();
+        Assert.Equal(RestartKind.Always, result.Service("s20000").Restart.Kind);
+    }
 }

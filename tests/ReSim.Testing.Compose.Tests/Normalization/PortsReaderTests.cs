@@ -14,7 +14,7 @@ public class PortsReaderTests
         var diagnostics = new DiagnosticBag();
         var node = YamlTreeReader.Read(list, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, diagnostics)!;
         var ports = PortsReader.Read(node, "ports", new ServiceContext("robot", diagnostics, new SourceMap()));
-        return ([.. ports.Select(p => $"{p.Port}/{p.Protocol}")], diagnostics);
+        return ([.. ports.Select(p => p.ToString())], diagnostics);
     }
 
     [Theory]
@@ -23,7 +23,8 @@ public class PortsReaderTests
     [InlineData("[\"8080:80\"]", "80/tcp")]
     [InlineData("[\"127.0.0.1:8080:80/udp\"]", "80/udp")]
     [InlineData("[{target: 80, published: 8080, protocol: udp}]", "80/udp")]
-    [InlineData("[\"9000-9002:8000-8002\"]", "8000/tcp 8001/tcp 8002/tcp")]
+    [InlineData("[\"9000-9002:8000-8002\"]", "8000-8002/tcp")]
+    [InlineData("[\"1-65535\", 22]", "1-65535/tcp 22/tcp")]
     public void The_container_port_is_read_from_every_form(string list, string expected)
     {
         var (ports, diagnostics) = Read(list);
@@ -36,6 +37,7 @@ public class PortsReaderTests
     [InlineData("[\"http\"]")]
     [InlineData("[\"70000\"]")]
     [InlineData("[\"1-100000\"]")]
+    [InlineData("[\"90-80\"]")]
     [InlineData("[{published: 80}]")]
     [InlineData("\"80\"")]
     public void A_malformed_port_is_an_error(string list)

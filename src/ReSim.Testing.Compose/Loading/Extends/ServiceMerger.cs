@@ -18,16 +18,21 @@ internal static class ServiceMerger
     public static MappingNode Merge(MappingNode baseService, MappingNode overrides)
     {
         var entries = baseService.Entries.ToList();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            positions[entries[i].Name] = i;
+        }
+
         foreach (var entry in overrides.Entries)
         {
-            var index = entries.FindIndex(e => string.Equals(e.Name, entry.Name, StringComparison.Ordinal));
-            if (index < 0)
+            if (positions.TryGetValue(entry.Name, out var index))
             {
-                entries.Add(entry);
+                entries[index] = entry with { Value = MergeValue(entry.Name, entries[index].Value, entry.Value) };
             }
             else
             {
-                entries[index] = entry with { Value = MergeValue(entry.Name, entries[index].Value, entry.Value) };
+                entries.Add(entry);
             }
         }
 
@@ -46,7 +51,7 @@ internal static class ServiceMerger
         {
             (MappingNode b, MappingNode o) => Merge(b, o),
             (SequenceNode b, SequenceNode o) when string.Equals(key, "volumes", StringComparison.Ordinal) => MergeByTarget(b, o),
-            (SequenceNode b, SequenceNode o) when !ReplacedLists.Contains(key) => o.WithItems([.. b.Items.Where(i => !o.Items.Any(x => SameScalar(i, x))), .. o.Items]),
+            (SequenceNode b, SequenceNode o) when !ReplacedLists.Contains(key) => Append(b, o),
             _ => overrideValue,
         };
     }
@@ -58,17 +63,26 @@ internal static class ServiceMerger
             return node;
         }
 
-        var entries = ImmutableArray.CreateBuilder<MappingEntry>();
+        // A later item wins over an earlier one with the same key, keeping the first one's place.
+        var entries = new List<MappingEntry>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (ScalarNode item in sequence.Items)
         {
             var equals = item.Value.IndexOf('=', StringComparison.Ordinal);
             var key = new ScalarNode(item.Document, item.Line, item.Column, equals < 0 ? item.Value : item.Value[..equals], ScalarKind.String);
             var value = new ScalarNode(item.Document, item.Line, item.Column, equals < 0 ? string.Empty : item.Value[(equals + 1)..], equals < 0 ? ScalarKind.Null : ScalarKind.String);
-            entries.RemoveAll(e => string.Equals(e.Name, key.Value, StringComparison.Ordinal));
-            entries.Add(new MappingEntry(key, value));
+            if (positions.TryGetValue(key.Value, out var position))
+            {
+                entries[position] = new MappingEntry(key, value);
+            }
+            else
+            {
+                positions[key.Value] = entries.Count;
+                entries.Add(new MappingEntry(key, value));
+            }
         }
 
-        return new MappingNode(sequence.Document, sequence.Line, sequence.Column, entries.ToImmutable());
+        return new MappingNode(sequence.Document, sequence.Line, sequence.Column, [.. entries]);
     }
 
     private static SequenceNode MergeByTarget(SequenceNode baseList, SequenceNode overrides)
@@ -84,6 +98,9 @@ internal static class ServiceMerger
         _ => null,
     };
 
-    private static bool SameScalar(ComposeNode a, ComposeNode b) =>
-        a is ScalarNode x && b is ScalarNode y && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+    private static SequenceNode Append(SequenceNode baseList, SequenceNode overrides)
+    {
+        var overridden = overrides.Items.OfType<ScalarNode>().Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
+        return overrides.WithItems([.. baseList.Items.Where(i => i is not ScalarNode scalar || !overridden.Contains(scalar.Value)), .. overrides.Items]);
+    }
 }

@@ -6,10 +6,20 @@ namespace ReSim.Testing.Compose.Loading.Nodes;
 internal sealed class MappingNode(SourceDocument document, int line, int column, ImmutableArray<MappingEntry> entries)
     : ComposeNode(document, line, column)
 {
+    // Large mappings (thousands of services in a hostile file) get an index so that lookups stay O(1).
+    private const int IndexThreshold = 16;
+    private Dictionary<string, MappingEntry>? index;
+
     public ImmutableArray<MappingEntry> Entries { get; } = entries;
 
     public MappingEntry? Find(string key)
     {
+        if (Entries.Length > IndexThreshold)
+        {
+            index ??= Entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
+            return index.GetValueOrDefault(key);
+        }
+
         foreach (var entry in Entries)
         {
             if (string.Equals(entry.Name, key, StringComparison.Ordinal))

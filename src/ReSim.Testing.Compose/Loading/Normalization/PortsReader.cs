@@ -8,8 +8,6 @@ namespace ReSim.Testing.Compose.Loading.Normalization;
 /// <remarks>Ports are never published (R12); they are read only to warn when two services would listen on the same one.</remarks>
 internal static class PortsReader
 {
-    private const int MaxRange = 1024;
-
     public static ImmutableArray<PortDeclaration> Read(ComposeNode node, string key, ServiceContext context)
     {
         if (node is not SequenceNode sequence)
@@ -30,17 +28,13 @@ internal static class PortsReader
                     (target.Value, (mapping.Get("protocol") as ScalarNode)?.Value ?? "tcp"),
                 _ => (null, "tcp"),
             };
-            var ports = text is null ? null : ContainerPorts(text);
-            if (ports is null)
+            if (text is null || ContainerPorts(text) is not var (from, to))
             {
                 context.Invalid(item, itemKey, ServiceContext.Show(item), "a port", "Write a port such as `8080`, `8080:80`, `80/udp` or `{target: 80}`.");
                 continue;
             }
 
-            foreach (var port in ports)
-            {
-                result.Add(new PortDeclaration(port, protocol, itemKey, item.Location));
-            }
+            result.Add(new PortDeclaration(from, to, protocol, itemKey, item.Location));
         }
 
         return result.ToImmutable();
@@ -52,7 +46,7 @@ internal static class PortsReader
         return slash < 0 ? (value, "tcp") : (value[..slash], value[(slash + 1)..]);
     }
 
-    private static List<int>? ContainerPorts(string text)
+    private static (int From, int To)? ContainerPorts(string text)
     {
         var container = text[(text.LastIndexOf(':') + 1)..];
         var dash = container.IndexOf('-', StringComparison.Ordinal);
@@ -60,11 +54,11 @@ internal static class PortsReader
         var last = dash < 0 ? container : container[(dash + 1)..];
         if (!int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var from)
             || !int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var to)
-            || from is < 1 or > 65535 || to < from || to > 65535 || to - from >= MaxRange)
+            || from is < 1 or > 65535 || to < from || to > 65535)
         {
             return null;
         }
 
-        return [.. Enumerable.Range(from, to - from + 1)];
+        return (from, to);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class TreeFrame(bool isMapping, Mark start, string? anchor)
 {
     private const string MergeKey = "<<";
     private readonly List<MappingEntry> entries = [];
+    private readonly HashSet<string> keys = new(StringComparer.Ordinal);
     private readonly List<MappingNode> mergeSources = [];
     private ScalarNode? pendingKey;
     private bool skipNextValue;
@@ -60,12 +61,8 @@ internal sealed class TreeFrame(bool isMapping, Mark start, string? anchor)
     public ImmutableArray<MappingEntry> BuildEntries()
     {
         var builder = ImmutableArray.CreateBuilder<MappingEntry>(entries.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            seen.Add(entry.Name);
-            builder.Add(entry);
-        }
+        var seen = new HashSet<string>(keys, StringComparer.Ordinal);
+        builder.AddRange(entries);
 
         // YAML merge keys: explicit keys win, then earlier merge sources win over later ones.
         foreach (var source in mergeSources)
@@ -84,7 +81,7 @@ internal sealed class TreeFrame(bool isMapping, Mark start, string? anchor)
 
     private TreeProblem? AddEntry(ScalarNode key, ComposeNode value)
     {
-        if (entries.Exists(e => string.Equals(e.Name, key.Value, StringComparison.Ordinal)))
+        if (!keys.Add(key.Value))
         {
             return new TreeProblem(DiagnosticCodes.DuplicateKey, key, $"The key `{key.Value}` appears twice in the same mapping; the first one is kept.", $"Remove one of the two `{key.Value}` keys.");
         }
