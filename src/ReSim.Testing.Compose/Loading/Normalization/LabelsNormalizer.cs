@@ -55,14 +55,14 @@ internal static class LabelsNormalizer
         {
             if (!value.Equals("true", StringComparison.OrdinalIgnoreCase) && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
             {
-                context.Diagnostics.Error(DiagnosticCodes.MalformedOrchestratorLabel, valueNode.Location, $"The label `{key.Value}` of service `{context.Service}` is `{value}`; it must be true or false.", $"Write `{key.Value}: \"true\"` to make the service a test orchestrator (R5), or remove the label.", context.PathOf($"labels.{key.Value}"));
+                context.Diagnostics.Error(DiagnosticCodes.MalformedOrchestratorLabel, valueNode.Location, $"The label `{key.Value}` of {context.Owner} is `{value}`; it must be true or false.", $"Write `{key.Value}: \"true\"` to make the service a test orchestrator (R5), or remove the label.", context.PathOf($"labels.{key.Value}"));
             }
 
             value = value.ToLowerInvariant();
         }
         else if (key.Value.StartsWith("resim.ai/", StringComparison.Ordinal) && !KnownResimLabels.Contains(key.Value))
         {
-            context.Diagnostics.Warning(DiagnosticCodes.UnknownResimLabel, key.Location, $"The label `{key.Value}` of service `{context.Service}` is not one ReSim knows; it has no effect.", $"Check the spelling; ReSim's labels are {string.Join(", ", KnownResimLabels.Order(StringComparer.Ordinal))}.", context.PathOf($"labels.{key.Value}"));
+            context.Diagnostics.Warning(DiagnosticCodes.UnknownResimLabel, key.Location, $"The label `{key.Value}` of {context.Owner} is not one ReSim knows; it has no effect.", $"Check the spelling; ReSim's labels are {string.Join(", ", KnownResimLabels.Order(StringComparer.Ordinal))}.", context.PathOf($"labels.{key.Value}"));
         }
 
         labels[key.Value] = value;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Model;
@@ -104,71 +102,12 @@ internal static class ResourcesNormalizer
             {
                 "cpus" => reservations with { Cpus = context.ReadNumber(entry.Value, key) },
                 "memory" => reservations with { MemoryBytes = context.ReadBytes(entry.Value, key) },
-                "devices" => reservations with { Devices = ReadDevices(entry.Value, key, context) },
+                "devices" => reservations with { Devices = DeviceRequestReader.Read(entry.Value, key, context) },
                 _ => Ignore(entry, key, context, reservations),
             };
         }
 
         return reservations;
-    }
-
-    private static ImmutableArray<DeviceRequest> ReadDevices(ComposeNode node, string path, ServiceContext context)
-    {
-        if (node is not SequenceNode sequence)
-        {
-            context.WrongType(node, path, "a list", "Write `devices: [{driver: nvidia, capabilities: [gpu], count: 1}]`.");
-            return [];
-        }
-
-        var result = ImmutableArray.CreateBuilder<DeviceRequest>();
-        for (var i = 0; i < sequence.Items.Length; i++)
-        {
-            var key = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
-            if (sequence.Items[i] is not MappingNode device)
-            {
-                context.WrongType(sequence.Items[i], key, "a mapping", "Write `{driver: nvidia, capabilities: [gpu], count: 1}`.");
-                continue;
-            }
-
-            context.Mark(key, device);
-            if (ReadDevice(device, key, context) is { } request)
-            {
-                result.Add(request);
-            }
-        }
-
-        return result.ToImmutable();
-    }
-
-    private static DeviceRequest? ReadDevice(MappingNode device, string key, ServiceContext context)
-    {
-        var countNode = device.Get("count");
-        var idsNode = device.Get("device_ids");
-        if (countNode is not null && idsNode is not null)
-        {
-            context.Invalid(device, key, "count and device_ids", "allowed together", "Give either `count` or `device_ids`, not both.");
-            return null;
-        }
-
-        if (device.Get("capabilities") is not { } capabilitiesNode)
-        {
-            context.WrongType(device, $"{key}.capabilities", "given", "Add `capabilities: [gpu]` for a GPU.");
-            return null;
-        }
-
-        int? count = countNode switch
-        {
-            null => idsNode is null ? DeviceRequest.AllDevices : null,
-            ScalarNode { Value: "all" } => DeviceRequest.AllDevices,
-            _ => context.ReadInteger(countNode, $"{key}.count") is { } n and <= int.MaxValue ? (int)n : null,
-        };
-        return new DeviceRequest
-        {
-            Driver = device.Get("driver") is { } driver ? context.ReadString(driver, $"{key}.driver") : null,
-            Count = count,
-            DeviceIds = idsNode is null ? [] : context.ReadStringList(idsNode, $"{key}.device_ids") ?? [],
-            Capabilities = context.ReadStringList(capabilitiesNode, $"{key}.capabilities") ?? [],
-        };
     }
 
     private static T Ignore<T>(MappingEntry entry, string key, ServiceContext context, T unchanged)

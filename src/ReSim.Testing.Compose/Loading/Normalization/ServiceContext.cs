@@ -5,23 +5,30 @@ using ReSim.Testing.Compose.Loading.Nodes;
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
 /// <summary>Reads typed values out of one service's nodes, diagnosing wrong types with the key and the service's name.</summary>
-internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, SourceMap sourceMap)
+/// <remarks>Also used for a top-level volume, with <c>volume</c> as <paramref name="ownerKind"/> and <c>volumes</c> as <paramref name="section"/>.</remarks>
+internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, SourceMap sourceMap, string ownerKind = "service", string section = "services")
 {
     public string Service { get; } = service;
+
+    /// <summary>How messages name the owner: "service `robot`".</summary>
+    public string Owner => $"{ownerKind} `{Service}`";
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     public SourceMap SourceMap { get; } = sourceMap;
 
-    public string PathOf(string key) => $"services.{Service}.{key}";
+    public string PathOf(string key) => $"{section}.{Service}.{key}";
 
     public void Mark(string key, ComposeNode node) => SourceMap.Add(PathOf(key), node.Location);
 
     public void WrongType(ComposeNode node, string key, string expected, string hint) =>
-        Diagnostics.Error(DiagnosticCodes.WrongType, node.Location, $"`{key}` of service `{Service}` is {node.Describe()}; it must be {expected}.", hint, PathOf(key));
+        Diagnostics.Error(DiagnosticCodes.WrongType, node.Location, $"`{key}` of {Owner} is {node.Describe()}; it must be {expected}.", hint, PathOf(key));
 
     public void Invalid(ComposeNode node, string key, string value, string expected, string hint) =>
-        Diagnostics.Error(DiagnosticCodes.InvalidValue, node.Location, $"`{key}` of service `{Service}` is `{value}`, which is not {expected}.", hint, PathOf(key));
+        Diagnostics.Error(DiagnosticCodes.InvalidValue, node.Location, $"`{key}` of {Owner} is `{value}`, which is not {expected}.", hint, PathOf(key));
+
+    public void Missing(ComposeNode node, string key, string hint) =>
+        Diagnostics.Error(DiagnosticCodes.WrongType, node.Location, $"`{key}` of {Owner} is missing.", hint, PathOf(key));
 
     public string? ReadString(ComposeNode node, string key)
     {

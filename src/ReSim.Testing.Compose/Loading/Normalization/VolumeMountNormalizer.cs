@@ -84,7 +84,7 @@ internal static class VolumeMountNormalizer
         var target = mapping.Get("target") is { } targetNode ? context.ReadString(targetNode, $"{key}.target") : null;
         if (target is null)
         {
-            context.WrongType(mapping, $"{key}.target", "given", "Add `target:`, the path inside the container.");
+            context.Missing(mapping, $"{key}.target", "Add `target:`, the path inside the container.");
             return null;
         }
 

@@ -45,41 +45,17 @@ internal sealed class YamlTreeReader
         }
         catch (YamlException exception)
         {
-            var (line, column) = reader.Locate(exception.Start, text);
+            var (line, column) = SyntaxErrorLocator.Locate(exception.Start, reader.lastGoodMark, text);
             reader.Fail(DiagnosticCodes.MalformedYaml, line, column, $"The file is not well-formed YAML: {Clean(exception.Message)}", hint, stop: true);
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this instead of a YamlException for some unclosed flow collections.
-            var (line, column) = reader.Locate(Mark.Empty, text);
+            var (line, column) = SyntaxErrorLocator.Locate(Mark.Empty, reader.lastGoodMark, text);
             reader.Fail(DiagnosticCodes.MalformedYaml, line, column, "The file is not well-formed YAML after this point: a `[`, `{` or quote is not closed.", hint, stop: true);
             return null;
         }
-    }
-
-    /// <summary>
-    /// The position of a syntax error. YamlDotNet sometimes reports line 1, column 1 (tabs as indentation, some
-    /// unclosed collections): then the error is after the last event that parsed, at the first tab-indented line if any.
-    /// </summary>
-    private (int Line, int Column) Locate(Mark reported, string text)
-    {
-        if (reported.Index > 0 || lastGoodMark.Index == 0)
-        {
-            return ((int)reported.Line, (int)reported.Column);
-        }
-
-        var lines = text.Split('\n');
-        for (var index = (int)lastGoodMark.Line; index < lines.Length; index++)
-        {
-            var indent = lines[index].Length - lines[index].TrimStart(' ', '\t').Length;
-            if (lines[index].AsSpan(0, indent).Contains('\t'))
-            {
-                return (index + 1, lines[index].IndexOf('\t', StringComparison.Ordinal) + 1);
-            }
-        }
-
-        return ((int)lastGoodMark.Line, (int)lastGoodMark.Column);
     }
 
     private static string Clean(string message) =>
