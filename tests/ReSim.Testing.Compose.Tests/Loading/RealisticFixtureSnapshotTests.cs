@@ -1,5 +1,8 @@
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Compose.Model;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
+using Newtonsoft.Json.Linq;
 using Snapshooter;
 using Snapshooter.Xunit3;
 
@@ -25,7 +28,7 @@ public class RealisticFixtureSnapshotTests
     [MemberData(nameof(Fixtures))]
     public void A_realistic_fixture_normalizes_to_its_snapshot(string fixture, string? profile)
     {
-        var result = ComposeLoader.LoadFile("Fixtures/" + fixture, new ComposeLoadOptions
+        var result = ComposeLoader.LoadFile(AppContext.BaseDirectory + "Fixtures/" + fixture, new ComposeLoadOptions
         {
             Profile = profile,
             Variables = ExperienceVariables,
@@ -38,11 +41,25 @@ public class RealisticFixtureSnapshotTests
         Snapshot.Match(Scrub(result), SnapshotNameExtension.Create(name));
     }
 
-    /// <summary>Machine-independent form: absolute paths become relative to the test's output folder; derived lists by name only.</summary>
-    private static object Scrub(ComposeLoadResult result) => new
+    /// <summary>
+    /// Machine-independent form: every path is made relative to the test's output folder, whatever the
+    /// current directory; derived lists are kept by name only.
+    /// </summary>
+    private static JToken Scrub(ComposeLoadResult result)
     {
-        SourceFile = Relative(result.Model!.SourceFile!),
-        WorkingDirectory = Relative(result.Model.WorkingDirectory),
+        var json = JsonConvert.SerializeObject(Project(result), new StringEnumConverter());
+        foreach (var root in new[] { AppContext.BaseDirectory, AppContext.BaseDirectory.Replace('\\', '/') })
+        {
+            json = json.Replace(JsonConvert.ToString(root).Trim('"'), string.Empty, StringComparison.Ordinal);
+        }
+
+        return JToken.Parse(json);
+    }
+
+    private static object Project(ComposeLoadResult result) => new
+    {
+        result.Model!.SourceFile,
+        result.Model.WorkingDirectory,
         result.Model.Profile,
         result.Model.Services,
         result.Model.Volumes,
@@ -50,6 +67,4 @@ public class RealisticFixtureSnapshotTests
         Orchestrators = result.Model.Orchestrators.Select(s => s.Name).ToArray(),
         Diagnostics = result.Diagnostics.Select(d => d.ToString()).ToArray(),
     };
-
-    private static string Relative(string path) => Path.GetRelativePath(AppContext.BaseDirectory, path).Replace('\\', '/');
 }
