@@ -60,6 +60,14 @@ public class ComposeLoaderTests
     }
 
     [Fact]
+    public void An_invalid_path_is_an_error_not_an_exception()
+    {
+        var result = ComposeLoader.LoadFile("bad\0name.yml");
+
+        Assert.Equal(DiagnosticCodes.FileNotFound, Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
     public void An_unexpected_failure_becomes_an_internal_error_diagnostic()
     {
         var result = new ComposePipeline(new FailingFileSystem(new InvalidOperationException("boom")), LoadLimits.Default).LoadFile("/project/compose.yml", new ComposeLoadOptions());

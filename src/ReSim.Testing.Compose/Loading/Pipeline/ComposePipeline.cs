@@ -18,7 +18,11 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
 
     public ComposeLoadResult LoadFile(string path, ComposeLoadOptions options) => Guard(path, diagnostics =>
     {
-        var fullPath = Path.GetFullPath(path);
+        if (FullPathOf(path, diagnostics) is not { } fullPath)
+        {
+            return null;
+        }
+
         var workingDirectory = options.WorkingDirectory is { } given ? Path.GetFullPath(given) : Path.GetDirectoryName(fullPath)!;
         var loader = new DocumentLoader(fileSystem, limits, diagnostics);
         if (!loader.Exists(fullPath))
@@ -38,6 +42,19 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         var text = SourceDecoder.CheckString(content, options.SourceName, limits, diagnostics);
         return text is null ? null : Run(text, new SourceDocument(options.SourceName, workingDirectory), loader, options, diagnostics);
     });
+
+    private static string? FullPathOf(string path, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileNotFound, SourceLocation.WholeFile(path), $"`{path}` is not a valid path: {exception.Message}", "Give the path of the compose file.");
+            return null;
+        }
+    }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The loader's contract is to never throw on user input: an unforeseen failure becomes an RSIM099 diagnostic.")]
     private static ComposeLoadResult Guard(string displayPath, Func<DiagnosticBag, ComposeModel?> load)
