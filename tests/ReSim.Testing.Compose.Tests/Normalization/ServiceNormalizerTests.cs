@@ -73,4 +73,13 @@ public class ServiceNormalizerTests
         Assert.Null(ComposeText.LoadService("  robot:\n    image: busybox:1.35\n    restart: sometimes\n").Model);
         Assert.NotNull(ComposeText.LoadService("  robot:\n    image: busybox:1.35\n    depends_on: [ghost]\n").Model);
     }
+
+    [Fact]
+    public void An_image_empty_after_interpolation_is_an_error_R3()
+    {
+        var result = ComposeText.LoadService("  robot:\n    image: ${ROBOT_IMAGE}\n");
+
+        Assert.Contains("is empty", result.Single(DiagnosticCodes.MissingImage).Message);
+        Assert.Equal(DiagnosticSeverity.Warning, result.Single(DiagnosticCodes.UnsetVariable).Severity);
+    }
 }

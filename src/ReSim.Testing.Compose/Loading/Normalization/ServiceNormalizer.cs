@@ -108,7 +108,11 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
         {
             context.Diagnostics.Error(DiagnosticCodes.BuildWithoutImage, build.Key.Location, $"Service `{entry.Name}` has `build` but no `image`; ReSim runs images and never builds them (R3).", "Add `image: <registry>/<name>:<tag>` naming the image the build produces, and build it before the run.", context.PathOf("build"));
         }
-        else if (entry.Value is MappingNode service && service.Get("image") is null)
+        else if (entry.Value is MappingNode service && service.Get("image") is { } image)
+        {
+            context.Diagnostics.Error(DiagnosticCodes.MissingImage, image.Location, $"`image` of service `{entry.Name}` is empty.", "Give the image a name and tag; if it comes from a variable, set that variable (see RSIM010).", context.PathOf("image"));
+        }
+        else
         {
             context.Diagnostics.Error(DiagnosticCodes.MissingImage, entry.Key.Location, $"Service `{entry.Name}` has no `image`.", "Add `image: <name>:<tag>`; every ReSim service runs an image (R3).", context.PathOf("image"));
         }
