@@ -84,6 +84,31 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The test is created without xUnit's timeout: xUnit abandons a timed-out test and moves on, which could end
+    /// the test process before the experience is torn down. The runner applies <see cref="XunitTestCase.Timeout"/>
+    /// itself, by cancelling the experience and waiting for its teardown (R19).
+    /// </remarks>
+    public override ValueTask<IReadOnlyCollection<IXunitTest>> CreateTests() =>
+        new([
+            new XunitTest(
+                this,
+                TestMethod,
+                Explicit,
+                SkipReason,
+                SkipType,
+                SkipUnless,
+                SkipWhen,
+                TestCaseDisplayName,
+                testIndex: 0,
+                Traits.ToDictionary(t => t.Key, t => (IReadOnlyCollection<string>)t.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
+                timeout: 0,
+                testMethodArguments: [],
+                TestLabel,
+                DisableParallelization),
+        ]);
+
+    /// <inheritdoc />
     protected override void Serialize(IXunitSerializationInfo info)
     {
         base.Serialize(info);

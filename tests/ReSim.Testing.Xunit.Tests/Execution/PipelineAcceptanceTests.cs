@@ -91,23 +91,43 @@ public sealed class PipelineAcceptanceTests : IDisposable
     }
 
     [Fact]
-    public async Task The_test_s_own_timeout_cancels_the_experience_so_the_engine_tears_it_down()
+    public async Task The_test_s_own_timeout_cancels_the_experience_and_reports_only_after_its_teardown_R19()
     {
-        var cancelled = new TaskCompletionSource();
+        var tornDown = false;
         var engine = new ScriptedEngine(_ => folder.Result(ExperienceVerdict.Passed))
         {
             WhileRunning = async token =>
             {
-                using var registration = token.Register(() => cancelled.TrySetResult());
-                await Task.Delay(Timeout.Infinite, token);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                finally
+                {
+                    await Task.Delay(200, CancellationToken.None);
+                    tornDown = true;
+                }
             },
         };
 
         var summary = await RunWith(nameof(PipelineFixtures.TimesOutInXunit), engine, new FakeCompose());
 
+        Assert.True(tornDown);
         Assert.Equal(1, summary.Failed);
-        Assert.Equal(FailureCause.Timeout, bus.OnlyOne<ITestFailed>().Cause);
-        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var failed = bus.OnlyOne<ITestFailed>();
+        Assert.Equal(FailureCause.Timeout, failed.Cause);
+        Assert.Contains("300", failed.Messages[0]);
+    }
+
+    [Fact]
+    public async Task A_synchronous_body_that_fails_an_assertion_fails_the_test_with_its_own_message()
+    {
+        var summary = await Run(nameof(PipelineFixtures.SyncBodyFails), ExperienceVerdict.Passed);
+
+        Assert.Equal(1, summary.Failed);
+        var failed = bus.OnlyOne<ITestFailed>();
+        Assert.Contains("Assert.Equal() Failure", failed.Messages[0]);
+        Assert.Equal(FailureCause.Assertion, failed.Cause);
     }
 
     private Task<RunSummary> Run(string method, ExperienceVerdict verdict, params (string, string)[] lines) =>

@@ -20,6 +20,9 @@ internal sealed class PipelineFixtures
     [ComposeExperience("experiences/robot.yml", Profile = "sim")]
     public void AssertsOnTheResult(ExperienceResult result) => Assert.Equal("orchestrator", result.Services[^1].Name);
 
+    [ComposeExperience("experiences/robot.yml", Profile = "sim")]
+    public void SyncBodyFails(ExperienceResult result) => Assert.Equal("another-run", result.RunId);
+
     [ComposeExperience("experiences/robot.yml", Profile = "sim", Timeout = 300)]
     public async Task TimesOutInXunit() => await Task.Delay(1, TestContext.Current.CancellationToken);
 
