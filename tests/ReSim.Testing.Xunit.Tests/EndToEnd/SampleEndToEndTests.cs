@@ -76,6 +76,35 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
     }
 
     [Fact]
+    public async Task An_experience_past_its_timeout_fails_as_timed_out_and_is_stopped_R18_R19()
+    {
+        await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);
+
+        var (_, output, results) = await samples.TestAsync(
+            "FailingExperience", ["--explicit", "only", "--filter-method", "*Orchestrator_finishes_in_time"], TestContext.Current.CancellationToken);
+
+        var result = Trx.Load(results)[$"{Calibration}.Orchestrator_finishes_in_time"];
+        Assert.True(result.Outcome == "Failed", output);
+        Assert.Contains("timed out", result.Message);
+        Assert.Contains("stuck-orchestrator", result.Message);
+        Assert.Equal(string.Empty, await DockerEngine.ObjectsOfServiceAsync("stuck-node", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_test_s_own_timeout_tears_the_experience_down_before_the_test_ends_R19()
+    {
+        await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);
+
+        var (_, output, results) = await samples.TestAsync(
+            "FailingExperience", ["--explicit", "only", "--filter-method", "*Stops_within_the_test_timeout"], TestContext.Current.CancellationToken);
+
+        var result = Trx.Load(results)[$"{Calibration}.Stops_within_the_test_timeout"];
+        Assert.True(result.Outcome is "Failed" or "Timeout", output);
+        Assert.Contains("timed out after 2000 milliseconds", result.Message);
+        Assert.Equal(string.Empty, await DockerEngine.ObjectsOfServiceAsync("stuck-node", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task An_invalid_compose_file_fails_before_any_container_listing_each_error_with_file_and_line_R3()
     {
         var (exitCode, output, results) = await samples.TestAsync(

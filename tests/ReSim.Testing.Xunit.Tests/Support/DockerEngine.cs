@@ -16,9 +16,14 @@ public static class DockerEngine
         Assert.True(image == 0, $"The image resim-testing/busybox:1.35 is missing ({imageOutput.Trim()}). {HowToGetDocker}");
     }
 
-    public static async Task<string> ObjectsOfRunAsync(string runId, CancellationToken cancellationToken)
+    public static Task<string> ObjectsOfRunAsync(string runId, CancellationToken cancellationToken) =>
+        ObjectsLabelledAsync($"label=ai.resim.testing.run={runId}", cancellationToken);
+
+    public static Task<string> ObjectsOfServiceAsync(string service, CancellationToken cancellationToken) =>
+        ObjectsLabelledAsync($"label=ai.resim.testing.service={service}", cancellationToken);
+
+    private static async Task<string> ObjectsLabelledAsync(string filter, CancellationToken cancellationToken)
     {
-        var filter = $"label=ai.resim.testing.run={runId}";
         var (_, containers) = await Run(["ps", "-a", "-q", "--filter", filter], cancellationToken);
         var (_, volumes) = await Run(["volume", "ls", "-q", "--filter", filter], cancellationToken);
         return (containers + volumes).Trim();
