@@ -99,10 +99,10 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     private ImmutableArray<ExperienceOutcome>? RunWhileYielded(IReadOnlyList<ExperienceRequest> requests)
     {
         var progress = Channel.CreateUnbounded<ProgressLine>(new UnboundedChannelOptions { SingleReader = true });
-        var batch = ExperienceBatch.RunAsync(requests, ResultsDirectory, MaxParallel, executor, progress.Writer, cancellation.Token);
         (BuildEngine as IBuildEngine3)?.Yield();
         try
         {
+            var batch = ExperienceBatch.RunAsync(requests, ResultsDirectory, MaxParallel, executor, progress.Writer, cancellation.Token);
             Pump(progress.Reader);
             return batch.GetAwaiter().GetResult();
         }
