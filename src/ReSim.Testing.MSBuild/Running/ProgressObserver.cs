@@ -30,7 +30,11 @@ internal sealed class ProgressObserver(string experienceName, ChannelWriter<Prog
     public static string Format(string experienceName, TimelineEntry entry)
     {
         var subject = entry.Service is null ? "experience" : entry.Service;
-        var detail = string.IsNullOrEmpty(entry.Detail) ? string.Empty : $" ({entry.Detail})";
+        var detail = string.IsNullOrEmpty(entry.Detail) ? string.Empty : $" ({Shorten(entry.Detail)})";
         return string.Create(CultureInfo.InvariantCulture, $"[{experienceName}] +{entry.Elapsed.TotalSeconds:0.0}s {subject} {entry.Kind}{detail}");
     }
+
+    // A 64-digit container ID makes the line long without helping anyone; Docker's own short form is 12 digits.
+    private static string Shorten(string detail) =>
+        detail.Length == 64 && detail.All(char.IsAsciiHexDigitLower) ? detail[..12] : detail;
 }
