@@ -14,8 +14,11 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
     [Fact]
     public async Task A_build_with_an_invalid_compose_file_fails_with_the_canonical_error_at_its_line_R3()
     {
+        // A validated build first, so the failure also shows that switching the item to another file re-validates.
+        var valid = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=passing", "-nodeReuse:false", "-tl:off");
         var build = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=invalid", "-nodeReuse:false", "-tl:off");
 
+        Assert.True(valid.ExitCode == 0, valid.ToString());
         Assert.True(build.ExitCode != 0, build.ToString());
         AssertPrinted(build, CanonicalMissingImageError());
     }
