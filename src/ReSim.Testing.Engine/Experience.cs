@@ -22,7 +22,7 @@ public sealed record Experience
     /// <summary>A host folder mounted read-only at <c>/tmp/resim/inputs</c> in every service (R11); <see langword="null"/> for an empty one.</summary>
     public string? InputsDirectory { get; init; }
 
-    /// <summary>How long the experience may run before it fails with a timeout (R18).</summary>
+    /// <summary>How long the experience may run before it fails with a timeout (R18), counted from the moment its containers are started.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>The system's resources (R13); <see langword="null"/> means this machine's.</summary>

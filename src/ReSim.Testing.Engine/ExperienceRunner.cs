@@ -1,22 +1,133 @@
+using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Running;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine;
 
 /// <summary>Runs experiences on a container runtime and gives the verdict the ReSim platform would give.</summary>
+/// <remarks>
+/// <para>Holds no state of its own: several experiences may run at once on one runner and one engine, each with its own
+/// run ID, names and labels. The runtime is an <see cref="IContainerRuntime"/>, so the same runner drives the Docker
+/// engine or a scripted runtime in tests.</para>
+/// <para>A run: connect; remove orphans of dead processes; resolve names, labels, environment (R9), mounts (R10, R11),
+/// limits and GPUs (R13); ensure images; create the sandbox (R12), volumes and containers; subscribe to the engine's
+/// events; start every container together (R14); apply <see cref="LifecyclePolicy"/> to each event, restarting as it
+/// decides (R15-R17) until its verdict or the timeout (R18); then stop what still runs, drain the logs and remove
+/// everything (R19), also after a cancellation or an error.</para>
+/// </remarks>
 public sealed class ExperienceRunner
 {
     private readonly IContainerRuntime runtime;
+    private readonly TimeProvider time;
 
     /// <summary>Creates a runner over <paramref name="runtime"/>.</summary>
     /// <param name="runtime">The container runtime; the caller keeps ownership.</param>
-    public ExperienceRunner(IContainerRuntime runtime) => this.runtime = runtime;
+    public ExperienceRunner(IContainerRuntime runtime)
+        : this(runtime, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a runner over <paramref name="runtime"/> with its own clock.</summary>
+    /// <param name="runtime">The container runtime; the caller keeps ownership.</param>
+    /// <param name="timeProvider">The clock for timestamps, the timeout and metrics sampling.</param>
+    public ExperienceRunner(IContainerRuntime runtime, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        this.runtime = runtime;
+        time = timeProvider;
+    }
 
     /// <summary>Runs <paramref name="experience"/> to its verdict and removes everything it created on the engine (R19).</summary>
     /// <param name="experience">The experience.</param>
     /// <param name="observer">Receives live log lines and state changes; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the run; everything is still torn down.</param>
-    /// <returns>The verdict, the reason, per-service records and the paths of logs, metrics, timeline and outputs.</returns>
-    public Task<ExperienceResult> RunAsync(Experience experience, IExperienceObserver? observer = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    /// <param name="cancellationToken">Cancels the run; everything is still torn down, then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The verdict, the reason, per-service records and the paths of logs, metrics, timeline and outputs.
+    /// Infrastructure problems (no engine, a missing image, too few GPUs) give <see cref="ExperienceVerdict.Error"/>, not an exception.</returns>
+    public async Task<ExperienceResult> RunAsync(Experience experience, IExperienceObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experience);
+        var runId = RunPlanner.NewRunId();
+        RunPaths paths;
+        try
+        {
+            paths = RunPaths.Prepare(experience, runId);
+        }
+        catch (ExperienceInfrastructureException exception)
+        {
+            var results = experience.ResultsDirectory ?? Path.Combine(Path.GetTempPath(), "resim-testing", runId);
+            return Error(runId, exception.Message, TimeSpan.Zero) with { ResultsDirectory = results, OutputsDirectory = Path.Combine(results, "outputs") };
+        }
+
+        var plan = RunPlanner.Plan(experience, runId, paths);
+        var session = new RunSession(runtime, experience, plan, paths, observer, time);
+        await using (session.ConfigureAwait(false))
+        {
+            if (!plan.IsValid)
+            {
+                var message = string.Join(Environment.NewLine, plan.Errors);
+                session.Record(null, "error", message);
+                return Complete(Error(runId, message, TimeSpan.Zero), session, paths);
+            }
+
+            return await RunAsync(session, paths, runId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ExperienceResult> RunAsync(RunSession session, RunPaths paths, string runId, CancellationToken cancellationToken)
+    {
+        LifecycleVerdict verdict;
+        try
+        {
+            verdict = await session.RunToVerdictAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExperienceInfrastructureException exception)
+        {
+            session.Record(null, "error", exception.Message);
+            await session.TearDownAsync().ConfigureAwait(false);
+            return Complete(Error(runId, exception.Message, session.Elapsed), session, paths);
+        }
+        catch (Exception)
+        {
+            session.Record(null, cancellationToken.IsCancellationRequested ? "cancelled" : "error", null);
+            await session.TearDownAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await session.TearDownAsync().ConfigureAwait(false);
+        var reason = verdict.Verdict == ExperienceVerdict.Passed
+            ? null
+            : new FailureReason(verdict.Message, verdict.Service, verdict.ExitCode, verdict.At, session.LastLogLines(verdict.Service));
+        var result = new ExperienceResult
+        {
+            RunId = runId,
+            Verdict = verdict.Verdict,
+            Reason = reason,
+            Duration = verdict.At,
+            ResultsDirectory = paths.Results,
+            OutputsDirectory = paths.Outputs,
+        };
+        return Complete(result, session, paths);
+    }
+
+    private static ExperienceResult Error(string runId, string message, TimeSpan at) => new()
+    {
+        RunId = runId,
+        Verdict = ExperienceVerdict.Error,
+        Reason = new FailureReason(message, null, null, at, []),
+        Duration = at,
+        ResultsDirectory = string.Empty,
+        OutputsDirectory = string.Empty,
+    };
+
+    private static ExperienceResult Complete(ExperienceResult result, RunSession session, RunPaths paths) => result with
+    {
+        Services = session.ServiceResults(),
+        ResultsDirectory = paths.Results,
+        OutputsDirectory = paths.Outputs,
+        TimelineFile = paths.Timeline,
+        MetricsFile = paths.Metrics,
+    };
 }

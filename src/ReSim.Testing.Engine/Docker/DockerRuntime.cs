@@ -1,52 +1,235 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using ReSim.Testing.Engine.Runtime;
+using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;
 
 namespace ReSim.Testing.Engine.Docker;
 
-/// <summary>The container runtime backed by a Docker engine.</summary>
+/// <summary>The container runtime backed by a Docker engine (Docker.DotNet.Enhanced, API version negotiated with the engine).</summary>
+/// <remarks>
+/// Call <see cref="ConnectAsync"/> first; every other member needs the connection. One instance may serve several runs at
+/// once: every object it makes is named and labelled by its run. Whatever the engine refuses, or a lost connection, comes
+/// out as an <see cref="ExperienceInfrastructureException"/> saying what was being done and the engine's reason.
+/// See <see cref="WatchAsync"/> and <see cref="StreamLogsAsync"/> for what the event and log streams guarantee.
+/// </remarks>
 public sealed class DockerRuntime : IContainerRuntime
 {
     private readonly DockerRuntimeOptions options;
+    private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
+    private readonly object gate = new();
+    private Task<RuntimeInfo>? connecting;
+    private DockerClient? client;
+    private RuntimeInfo? info;
+    private Task<string>? sandboxImage;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where the engine is; <see langword="null"/> for the default.</param>
     public DockerRuntime(DockerRuntimeOptions? options = null) => this.options = options ?? new DockerRuntimeOptions();
 
-    /// <inheritdoc />
-    public Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken) => throw new NotImplementedException(options.ToString());
+    private DockerClient Client => client ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
 
     /// <inheritdoc />
-    public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else <c>DOCKER_HOST</c>, else the platform default.
+    /// The engine's <c>/version</c> is asked unversioned, then the lower of its and this client's newest API versions is used.
+    /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
+    /// naming the endpoint and how to start an engine.
+    /// </remarks>
+    public Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken)
+    {
+        // Runs sharing this runtime connect once; a failed or cancelled attempt is tried again by the next caller.
+        lock (gate)
+        {
+            if (connecting is null || connecting.IsFaulted || connecting.IsCanceled)
+            {
+                connecting = ConnectOnceAsync(cancellationToken);
+            }
+
+            return connecting.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken) =>
+        ImagePuller.EnsureAsync(Client, service, image, policy, cancellationToken);
 
     /// <inheritdoc />
-    public Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>Removes containers, sandboxes and volumes labelled with an owner host equal to this machine's name and an owner process that is not alive.</remarks>
+    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) =>
+        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, cancellationToken));
 
     /// <inheritdoc />
-    public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The sandbox image is made offline on first use (<see cref="SandboxImage"/>). The sandbox runs with Docker's init
+    /// process, on the default bridge (outbound traffic only, nothing published), with each of
+    /// <see cref="SandboxSpec.HostNames"/> resolving to 127.0.0.1.
+    /// </remarks>
+    public async Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var image = await EngineErrors.GuardAsync("make the sandbox image", () => SandboxImageAsync(cancellationToken)).ConfigureAwait(false);
+        return await EngineErrors.GuardAsync($"start the sandbox {spec.Name}", async () =>
+        {
+            var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForSandbox(spec, image), cancellationToken).ConfigureAwait(false);
+            await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            return created.ID;
+        }).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task CreateVolumeAsync(VolumeSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return EngineErrors.GuardAsync($"create the volume {spec.Name}", () => Client.Volumes.CreateAsync(
+            new VolumesCreateParameters { Name = spec.Name, Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal) },
+            cancellationToken));
+    }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var created = await EngineErrors.GuardAsync(
+            $"create the container of service '{spec.Service}'",
+            () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken)).ConfigureAwait(false);
+        serviceOf[created.ID] = spec.Service;
+        return created.ID;
+    }
 
     /// <inheritdoc />
-    public Task StartContainerAsync(string containerId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// The subscription is opened when this method is called, not when enumeration starts, and reaches back
+    /// <see cref="EventSubscription.ReplayMargin"/>: every event of the run from then on is delivered, even if the caller
+    /// starts containers before its first <c>MoveNextAsync</c>. Only service containers are reported (those with the
+    /// service label); the sandbox's own events are left out. Events come in the engine's order: <c>start</c> as
+    /// <see cref="ContainerEventKind.Started"/>, <c>die</c> as <see cref="ContainerEventKind.Exited"/> with the exit code,
+    /// health changes as <see cref="ContainerEventKind.Healthy"/> or <see cref="ContainerEventKind.Unhealthy"/>; times are the
+    /// engine's. A health check that runs while a container is exiting fails, so an <see cref="ContainerEventKind.Unhealthy"/>
+    /// may come just before an <see cref="ContainerEventKind.Exited"/>. Cancelling <paramref name="cancellationToken"/> (or
+    /// disposing the enumerator) ends the stream quietly and closes the subscription; one never enumerated stays open until
+    /// then or until the runtime is disposed. A broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
+    /// </remarks>
+    public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) =>
+        EventSubscription.Open(Client, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// Before a restart, the point where the earlier starts' output ends is noted (just after the engine's time of the last
+    /// line logged, or of the <c>die</c> event seen by <see cref="WatchAsync"/> if later): <see cref="StreamLogsAsync"/>
+    /// starts there. Restart only a container the engine reports stopped (as the <c>die</c> event or a wait says).
+    /// </remarks>
+    public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await EngineErrors.GuardAsync($"start {Describe(containerId)}", async () =>
+        {
+            logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
+            await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// Call it after <see cref="StartContainerAsync"/> has returned (for a container started through this runtime). It
+    /// yields every line of the current start, stdout and stderr as they come, from its first line, and ends when the
+    /// container stops; for a container that has already stopped it yields that start's whole output and ends. Lines of
+    /// earlier starts are not repeated: the log is read from the point <see cref="StartContainerAsync"/> noted. Lines are cut at <c>\n</c> (a trailing <c>\r</c> dropped; a last line without
+    /// a break still comes out); the order between stdout and stderr is the engine's. Each line is held only until it is
+    /// complete, so a large log streams through. <see cref="LogLine.Time"/> is when this process read the line.
+    /// Cancelling ends the stream quietly; a container that is gone yields nothing. Let the stream of one start end (it
+    /// ends just after the exit) before starting the container again: a stream still draining when the next start
+    /// begins could also pick up that start's first lines.
+    /// </remarks>
+    public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken) =>
+        ContainerLogStream.ReadAsync(Client, containerId, logsSince.GetValueOrDefault(containerId), cancellationToken);
 
     /// <inheritdoc />
-    public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>
+    /// One-shot stats; CPU is measured against this runtime's previous sample of the same container (the first reads 0).
+    /// The engine collects stats once a second and a one-shot request waits for the next collection, so a call can take
+    /// up to about a second; a container that lives less than that may get no sample.
+    /// </remarks>
+    public async Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var reading = new LastValue<ContainerStatsResponse>();
+        try
+        {
+            await EngineErrors.GuardAsync($"sample {Describe(containerId)}", () => Client.Containers.GetContainerStatsAsync(
+                containerId, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (ExperienceInfrastructureException e) when (e.InnerException is DockerApiException { StatusCode: HttpStatusCode.NotFound })
+        {
+            return null;
+        }
+
+        if (reading.Value is not { } stats || !CpuMemoryCalculator.IsRunning(stats))
+        {
+            return null;
+        }
+
+        var sample = CpuMemoryCalculator.Sample(stats, lastCpu.GetValueOrDefault(containerId));
+        lastCpu[containerId] = stats.CPUStats!;
+        return sample;
+    }
 
     /// <inheritdoc />
-    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <remarks>Sends SIGTERM, waits up to <paramref name="gracePeriod"/> (to the millisecond) for the exit, then SIGKILL. A container that has already stopped, or is gone, is no error.</remarks>
+    public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
+        EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
+    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) =>
+        EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        client?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<RuntimeInfo> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        info = about;
+        client = connected;
+        return about;
+    }
+
+    private string Describe(string containerId) =>
+        serviceOf.TryGetValue(containerId, out var service) ? $"the container of service '{service}'" : $"container {containerId}";
+
+    private void Forget(string containerId)
+    {
+        serviceOf.TryRemove(containerId, out _);
+        lastExit.TryRemove(containerId, out _);
+        logsSince.TryRemove(containerId, out _);
+        lastCpu.TryRemove(containerId, out _);
+    }
+
+    private Task<string> SandboxImageAsync(CancellationToken cancellationToken)
+    {
+        var architecture = info?.Architecture ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
+        // One import per runtime, shared by concurrent runs; a failed import is tried again by the next sandbox.
+        if (sandboxImage is null || sandboxImage.IsFaulted)
+        {
+            sandboxImage = SandboxImage.EnsureAsync(Client, architecture, CancellationToken.None);
+        }
+
+        return sandboxImage.WaitAsync(cancellationToken);
+    }
+
+    // Both marks are on the engine's clock and after every line of earlier starts: the last line logged, and the die event
+    // (logged once the output is drained). Either alone would do; the die event is only known when a watcher saw it.
+    private async Task<long?> PreviousEndAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var lastLine = await ContainerLogStream.LastLineTimeAsync(Client, containerId, cancellationToken).ConfigureAwait(false);
+        var died = lastExit.TryGetValue(containerId, out var at) ? at : (long?)null;
+        return new[] { lastLine + 1, died }.Max();
+    }
 }

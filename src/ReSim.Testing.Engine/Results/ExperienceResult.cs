@@ -41,5 +41,5 @@ public sealed record ExperienceResult
 
     /// <summary>A short plain-text table: one row per service with exit codes, restarts, peak memory and mean CPU.</summary>
     /// <returns>The table, lines separated by <see cref="System.Environment.NewLine"/>.</returns>
-    public string ToSummaryTable() => throw new NotImplementedException();
+    public string ToSummaryTable() => SummaryTable.Format(this);
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Docker.DotNet;
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.Engine.Docker;
+
+/// <summary>Reaches the engine within the connect timeout and builds a client that speaks the negotiated API version.</summary>
+internal static class DockerConnector
+{
+    /// <summary>Connects to the engine <paramref name="options"/> name.</summary>
+    /// <param name="options">Where the engine is and how long to wait.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <returns>A client for the negotiated version, and what the engine said of itself.</returns>
+    /// <exception cref="ExperienceInfrastructureException">No engine answered in time, or it is too old.</exception>
+    internal static async Task<(DockerClient Client, RuntimeInfo Info)> ConnectAsync(DockerRuntimeOptions options, CancellationToken cancellationToken)
+    {
+        var endpoint = DockerEndpoint.Resolve(options.Endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows());
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            using var probe = Build(new DockerClientBuilder().WithEndpoint(endpoint).WithTimeout(options.ConnectTimeout), endpoint);
+            var version = await probe.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+            var apiVersion = ApiVersionNegotiation.Choose(version.APIVersion, endpoint);
+            var client = Build(new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(apiVersion), endpoint);
+            var info = new RuntimeInfo(endpoint.ToString(), version.Version, apiVersion.ToString(), version.Arch);
+            return (client, info);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ExperienceInfrastructureException(DockerEndpoint.Unreachable(
+                endpoint, string.Create(CultureInfo.InvariantCulture, $"no answer within {options.ConnectTimeout.TotalSeconds:0.#} s")));
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ExperienceInfrastructureException)
+        {
+            // Transports fail in their own ways (HttpRequestException, SocketException, AggregateException, IOException):
+            // whichever it is, the engine was not reached.
+            throw new ExperienceInfrastructureException(DockerEndpoint.Unreachable(endpoint, Reason(endpoint, e)), e);
+        }
+    }
+
+    private static DockerClient Build(DockerClientBuilder builder, Uri endpoint)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or DockerConfigurationException or SshDockerEndpointNotSupportedException)
+        {
+            throw new ExperienceInfrastructureException(
+                $"The Docker endpoint {endpoint} cannot be used ({e.Message.TrimEnd('.')}). Use a unix://, npipe:// or tcp:// endpoint.", e);
+        }
+    }
+
+    // A missing socket file surfaces as an obscure socket error ("Cannot assign requested address"); say what it is.
+    private static string Reason(Uri endpoint, Exception e) =>
+        endpoint.Scheme != "unix" || File.Exists(endpoint.LocalPath)
+            ? Innermost(e).Message.TrimEnd('.')
+            : $"the socket {endpoint.LocalPath} does not exist";
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.Engine.Docker;
+
+/// <summary>One subscription to the engine's event stream for one run, opened at once and read as an async stream.</summary>
+/// <remarks>
+/// The engine may register a subscriber a moment after it answers the request, so an event in between could be missed. The
+/// request therefore asks for events since <see cref="ReplayMargin"/> before the subscription was opened: the engine replays
+/// those from its in-memory buffer and then streams live ones, with no gap. The filter on the run's label means a replay
+/// can only bring events of this run; containers the caller started shortly before subscribing are reported too.
+/// </remarks>
+internal sealed class EventSubscription : IProgress<Message>
+{
+    /// <summary>How far back the subscription reaches; covers the gap above and small clock differences with the engine.</summary>
+    internal static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(2);
+
+    private readonly Channel<ContainerEvent> events = Channel.CreateUnbounded<ContainerEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Action<string, long> exited;
+
+    private EventSubscription(Action<string, long> exited) => this.exited = exited;
+
+    /// <summary>Opens the subscription now and returns its events.</summary>
+    /// <param name="client">The engine.</param>
+    /// <param name="runId">The run whose containers to watch.</param>
+    /// <param name="exited">Told of every container exit (ID, engine time in ns) before the event is handed out.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The events of the run's service containers.</returns>
+    internal static IAsyncEnumerable<ContainerEvent> Open(DockerClient client, string runId, Action<string, long> exited, CancellationToken cancellationToken)
+    {
+        var subscription = new EventSubscription(exited);
+        var since = (DateTimeOffset.UtcNow - ReplayMargin).ToUnixTimeMilliseconds() * 1_000_000;
+        var parameters = new ContainerEventsParameters
+        {
+            Since = DockerTime.Since(since),
+            Filters = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal)
+            {
+                ["type"] = new Dictionary<string, bool>(StringComparer.Ordinal) { ["container"] = true },
+                ["label"] = new Dictionary<string, bool>(StringComparer.Ordinal) { [$"{RunLabels.Run}={runId}"] = true },
+                ["event"] = DockerEventMapper.Actions.ToDictionary(action => action, _ => true, StringComparer.Ordinal),
+            },
+        };
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = subscription.PumpAsync(client, parameters, stop.Token);
+        return subscription.ReadAsync(pump, stop, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Report(Message value)
+    {
+        if (value.Action == "die" && value.Actor is not null)
+        {
+            exited(value.Actor.ID, DockerEventMapper.NanosecondsOf(value));
+        }
+
+        if (DockerEventMapper.Map(value) is { } mapped)
+        {
+            events.Writer.TryWrite(mapped);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(ChannelReader<ContainerEvent> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task PumpAsync(DockerClient client, ContainerEventsParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.System.MonitorEventsAsync(parameters, this, cancellationToken).ConfigureAwait(false);
+            events.Writer.TryComplete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            events.Writer.TryComplete();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever broke the stream, the reader must learn of it rather than wait forever.
+            events.Writer.TryComplete(new ExperienceInfrastructureException($"The Docker engine's event stream broke: {e.Message}", e));
+        }
+    }
+
+    private async IAsyncEnumerable<ContainerEvent> ReadAsync(Task pump, CancellationTokenSource stop, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await WaitAsync(events.Reader, cancellationToken).ConfigureAwait(false))
+            {
+                while (events.Reader.TryRead(out var containerEvent))
+                {
+                    yield return containerEvent;
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await pump.ConfigureAwait(false);
+            stop.Dispose();
+        }
+    }
+}

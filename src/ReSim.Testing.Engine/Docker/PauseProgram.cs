@@ -1,0 +1,98 @@
+using System.Buffers.Binary;
+
+namespace ReSim.Testing.Engine.Docker;
+
+/// <summary>
+/// The sandbox's only file: a static ELF64 executable, a few dozen bytes, that waits for signals forever (R12).
+/// </summary>
+/// <remarks>
+/// Built from bytes here so the sandbox needs no registry and no tool: one ELF header, one program header that loads
+/// the whole file read+execute at <see cref="LoadAddress"/>, then a loop around the pause system call. The container runs
+/// with an init process (Docker's <c>Init</c>), which forwards SIGTERM; the program itself installs no handler, so the
+/// default action ends it.
+/// </remarks>
+internal static class PauseProgram
+{
+    /// <summary>Where the file is mapped; the conventional base of a non-PIE executable, aligned to 64 KiB pages.</summary>
+    internal const ulong LoadAddress = 0x400000;
+
+    /// <summary>Size of the ELF64 file header.</summary>
+    internal const int ElfHeaderSize = 64;
+
+    /// <summary>Size of one ELF64 program header.</summary>
+    internal const int ProgramHeaderSize = 56;
+
+    /// <summary><c>EM_X86_64</c>.</summary>
+    internal const ushort MachineX8664 = 62;
+
+    /// <summary><c>EM_AARCH64</c>.</summary>
+    internal const ushort MachineAarch64 = 183;
+
+    /// <summary>The x86-64 loop.</summary>
+    /// <remarks>
+    /// <c>b8 22 00 00 00</c> mov eax, 34 (__NR_pause; reloaded each time because the kernel returns -EINTR in eax);
+    /// <c>0f 05</c> syscall; <c>eb f7</c> jmp -9, back to the mov.
+    /// </remarks>
+    internal static ReadOnlySpan<byte> X8664Code => [0xB8, 0x22, 0x00, 0x00, 0x00, 0x0F, 0x05, 0xEB, 0xF7];
+
+    /// <summary>The aarch64 loop, as little-endian 32-bit instructions.</summary>
+    /// <remarks>
+    /// arm64 has no pause system call; like glibc's <c>pause()</c> there, it calls <c>ppoll(NULL, 0, NULL, NULL)</c>
+    /// (__NR_ppoll = 73), which sleeps until a signal arrives.
+    /// <c>d2800000</c> movz x0, #0; <c>d2800001</c> movz x1, #0; <c>d2800002</c> movz x2, #0; <c>d2800003</c> movz x3, #0;
+    /// <c>d2800928</c> movz x8, #73 (0xd2800000 | 73 &lt;&lt; 5 | 8); <c>d4000001</c> svc #0;
+    /// <c>17fffffa</c> b -24 (0x14000000 | imm26 -6), back to the first movz.
+    /// </remarks>
+    internal static ReadOnlySpan<uint> Aarch64Code => [0xD2800000, 0xD2800001, 0xD2800002, 0xD2800003, 0xD2800928, 0xD4000001, 0x17FFFFFA];
+
+    /// <summary>Builds the program for a Docker architecture name.</summary>
+    /// <param name="architecture">The engine's architecture as Docker names it (<c>amd64</c>, <c>arm64</c>).</param>
+    /// <returns>The executable's bytes, or <see langword="null"/> for an architecture without a sandbox program.</returns>
+    internal static byte[]? For(string architecture) => architecture switch
+    {
+        "amd64" or "x86_64" => Build(MachineX8664, 0x1000, X8664Code),
+        "arm64" or "aarch64" => Build(MachineAarch64, 0x10000, LittleEndian(Aarch64Code)),
+        _ => null,
+    };
+
+    private static byte[] LittleEndian(ReadOnlySpan<uint> instructions)
+    {
+        var bytes = new byte[instructions.Length * 4];
+        for (var i = 0; i < instructions.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), instructions[i]);
+        }
+
+        return bytes;
+    }
+
+    private static byte[] Build(ushort machine, ulong pageAlignment, ReadOnlySpan<byte> code)
+    {
+        var file = new byte[ElfHeaderSize + ProgramHeaderSize + code.Length];
+        var elf = file.AsSpan();
+
+        // e_ident: magic, ELFCLASS64, ELFDATA2LSB, EV_CURRENT, ELFOSABI_SYSV; the rest is padding.
+        ReadOnlySpan<byte> identification = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0];
+        identification.CopyTo(elf);
+        BinaryPrimitives.WriteUInt16LittleEndian(elf[16..], 2); // e_type: ET_EXEC
+        BinaryPrimitives.WriteUInt16LittleEndian(elf[18..], machine); // e_machine
+        BinaryPrimitives.WriteUInt32LittleEndian(elf[20..], 1); // e_version: EV_CURRENT
+        BinaryPrimitives.WriteUInt64LittleEndian(elf[24..], LoadAddress + ElfHeaderSize + ProgramHeaderSize); // e_entry: the code
+        BinaryPrimitives.WriteUInt64LittleEndian(elf[32..], ElfHeaderSize); // e_phoff: right after this header
+        BinaryPrimitives.WriteUInt16LittleEndian(elf[52..], ElfHeaderSize); // e_ehsize
+        BinaryPrimitives.WriteUInt16LittleEndian(elf[54..], ProgramHeaderSize); // e_phentsize
+        BinaryPrimitives.WriteUInt16LittleEndian(elf[56..], 1); // e_phnum; no section headers (e_shoff, e_shnum stay 0)
+
+        var segment = elf[ElfHeaderSize..];
+        BinaryPrimitives.WriteUInt32LittleEndian(segment, 1); // p_type: PT_LOAD
+        BinaryPrimitives.WriteUInt32LittleEndian(segment[4..], 5); // p_flags: PF_R | PF_X
+        BinaryPrimitives.WriteUInt64LittleEndian(segment[16..], LoadAddress); // p_vaddr (p_offset stays 0: the whole file)
+        BinaryPrimitives.WriteUInt64LittleEndian(segment[24..], LoadAddress); // p_paddr
+        BinaryPrimitives.WriteUInt64LittleEndian(segment[32..], (ulong)file.Length); // p_filesz
+        BinaryPrimitives.WriteUInt64LittleEndian(segment[40..], (ulong)file.Length); // p_memsz
+        BinaryPrimitives.WriteUInt64LittleEndian(segment[48..], pageAlignment); // p_align
+
+        code.CopyTo(elf[(ElfHeaderSize + ProgramHeaderSize)..]);
+        return file;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace ReSim.Testing.Engine.Planning;
+
+/// <summary>Where one run's files are on the host: the results folder and what is in it (R11, R21-R23).</summary>
+/// <param name="Results">The run's results folder.</param>
+/// <param name="Outputs">The folder mounted at <c>/tmp/resim/outputs</c>, kept after the run.</param>
+/// <param name="Inputs">The folder mounted read-only at <c>/tmp/resim/inputs</c>.</param>
+/// <param name="TestConfig">The file mounted read-only at <c>/tmp/resim/test_config.json</c>.</param>
+/// <param name="Timeline">The timeline of state changes, as JSON lines (R23).</param>
+/// <param name="Metrics">The CPU and memory samples, as CSV (R22).</param>
+internal sealed record RunPaths(string Results, string Outputs, string Inputs, string TestConfig, string Timeline, string Metrics)
+{
+    /// <summary>The folder the mounts are made at inside every container (R11).</summary>
+    public const string ContainerRoot = "/tmp/resim";
+
+    /// <summary>The path of a service's log file (R21).</summary>
+    /// <param name="service">The service.</param>
+    /// <returns><c>experience-SERVICE-container.log</c> in <see cref="Results"/>.</returns>
+    public string LogFile(string service) => Path.Combine(Results, $"experience-{service}-container.log");
+
+    /// <summary>Decides the paths of a run, creates its folders and writes <c>test_config.json</c>.</summary>
+    /// <param name="experience">The experience.</param>
+    /// <param name="runId">The run.</param>
+    /// <returns>The paths, every folder existing.</returns>
+    /// <exception cref="ExperienceInfrastructureException">The inputs folder does not exist.</exception>
+    public static RunPaths Prepare(Experience experience, string runId)
+    {
+        var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(Path.GetTempPath(), "resim-testing", runId));
+        var mounts = Path.Combine(results, ".resim");
+        var inputs = experience.InputsDirectory is { } given ? Path.GetFullPath(given) : Path.Combine(mounts, "inputs");
+        if (experience.InputsDirectory is not null && !Directory.Exists(inputs))
+        {
+            throw new ExperienceInfrastructureException(
+                $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or leave Experience.InputsDirectory unset for an empty one.");
+        }
+
+        var paths = new RunPaths(results, Path.Combine(results, "outputs"), inputs, Path.Combine(mounts, "test_config.json"), Path.Combine(results, "timeline.jsonl"), Path.Combine(results, "metrics.csv"));
+        try
+        {
+            Directory.CreateDirectory(paths.Outputs);
+            Directory.CreateDirectory(mounts);
+            Directory.CreateDirectory(inputs);
+            WriteTestConfig(paths.TestConfig);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ExperienceInfrastructureException(
+                $"Cannot write the results folder '{results}': {exception.Message} Choose a writable Experience.ResultsDirectory.", exception);
+        }
+
+        return paths;
+    }
+
+    // Public ReSim examples read experienceLocation; the other keys say where outputs go, as the platform's folders are.
+    private static void WriteTestConfig(string path)
+    {
+        using var stream = File.Create(path);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("experienceLocation", ContainerRoot + "/inputs");
+        writer.WriteString("outputLocation", ContainerRoot + "/outputs");
+        writer.WriteEndObject();
+    }
+}

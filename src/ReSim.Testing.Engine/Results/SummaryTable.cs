@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReSim.Testing.Engine.Results;
+
+/// <summary>Formats an <see cref="ExperienceResult"/> as a short plain-text table, one row per service.</summary>
+internal static class SummaryTable
+{
+    private static readonly string[] Headers = ["service", "role", "exit codes", "restarts", "health", "peak memory", "mean cpu"];
+
+    public static string Format(ExperienceResult result)
+    {
+        var rows = result.Services.Select(Row).Prepend(Headers).ToList();
+        var widths = Enumerable.Range(0, Headers.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{result.Verdict} in {result.Duration.TotalSeconds:0.000} s (run {result.RunId})");
+        if (result.Reason is { } reason)
+        {
+            text.Append(": ").Append(reason.Message);
+        }
+
+        foreach (var row in rows)
+        {
+            text.Append(Environment.NewLine).Append(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        return text.ToString();
+    }
+
+    private static string[] Row(ServiceResult service) =>
+    [
+        service.Name,
+        service.IsOrchestrator ? "orchestrator" : "service",
+        service.ExitCodes.IsDefaultOrEmpty ? (service.StoppedAtTeardown ? "stopped" : "-") : string.Join(",", service.ExitCodes) + (service.StoppedAtTeardown ? ",stopped" : string.Empty),
+        service.Restarts.Length.ToString(CultureInfo.InvariantCulture),
+        service.LastHealth ?? "-",
+        service.Resources.Samples == 0 ? "-" : Megabytes(service.Resources.PeakMemoryBytes),
+        service.Resources.Samples == 0 ? "-" : service.Resources.MeanCpuPercent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+    ];
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Results;
+
+namespace ReSim.Testing.Engine.Running;
+
+/// <summary>The per-container work of a run: starts, restarts, log streams and stops.</summary>
+internal sealed partial class RunSession
+{
+    public ImmutableArray<ServiceResult> ServiceResults() => [.. plan.Services.Select(s => new ServiceResult
+    {
+        Name = s.Name,
+        IsOrchestrator = s.IsTestOrchestrator,
+        ExitCodes = State.Services[s.Name].ExitCodes,
+        Restarts = [.. restarts[s.Name]],
+        LastHealth = State.Services[s.Name].LastHealth,
+        StoppedAtTeardown = stoppedAtTeardown.Contains(s.Name),
+        Resources = metrics.Summary(s.Name),
+        LogFile = logs[s.Name].Path,
+    })];
+
+    public ImmutableArray<string> LastLogLines(string? service) => service is not null && logs.TryGetValue(service, out var log) ? log.Tail() : [];
+
+    private async Task StartAsync(string service, string? restartReason, CancellationToken cancellationToken)
+    {
+        var id = containerIds[service];
+        logs[service].BeginStart(restartReason);
+        await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        logPumps[service] = PumpLogsAsync(service, id);
+    }
+
+    // The previous start's stream is drained first, so each start's lines sit under its own header.
+    private async Task RestartAsync(RestartDecision restart, CancellationToken cancellationToken)
+    {
+        restarts[restart.Service].Add(new RestartRecord(restart.At, restart.ExitCode, restart.Reason));
+        Record(restart.Service, "restarted", restart.Reason);
+        if (logPumps.TryGetValue(restart.Service, out var previous))
+        {
+            await DrainAsync([previous]).ConfigureAwait(false);
+        }
+
+        await StartAsync(restart.Service, restart.Reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PumpLogsAsync(string service, string containerId)
+    {
+        var log = logs[service];
+        try
+        {
+            await foreach (var line in runtime.StreamLogsAsync(containerId, logStreams.Token).ConfigureAwait(false))
+            {
+                log.Append(line);
+                observer?.OnLogLine(service, line.Stream, line.Text);
+            }
+        }
+        catch (OperationCanceledException) when (logStreams.IsCancellationRequested)
+        {
+            log.Note("log stream still open at teardown; closed");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A broken log stream must not decide the experience; the gap is marked in the log itself.
+            log.Note($"log stream broken: {exception.Message}");
+        }
+    }
+
+    private async Task DrainAsync(IEnumerable<Task> pumps)
+    {
+        try
+        {
+            await Task.WhenAll(pumps).WaitAsync(LogDrainBound, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A stream that does not end within the bound is closed at teardown; the run does not wait for it.
+        }
+    }
+
+    private async Task StopAsync(string service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runtime.StopContainerAsync(containerIds[service], experience.StopGracePeriod, cancellationToken).ConfigureAwait(false);
+            lock (stoppedAtTeardown)
+            {
+                stoppedAtTeardown.Add(service);
+            }
+
+            Record(service, "stopped", $"grace period {LifecyclePolicy.Format(experience.StopGracePeriod)}");
+        }
+        catch (ExperienceInfrastructureException exception)
+        {
+            // Removing the run kills it anyway; the failed stop is only recorded.
+            lock (stoppedAtTeardown)
+            {
+                stopFailed.Add(service);
+            }
+
+            Record(service, "stop-failed", exception.Message);
+        }
+    }
+}

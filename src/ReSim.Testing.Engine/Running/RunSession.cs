@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Planning;
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.Engine.Running;
+
+/// <summary>One run of an experience on a runtime: creates its objects, drives the <see cref="LifecyclePolicy"/> from the engine's events, and tears down.</summary>
+/// <remarks>The runner holds no state; this context does, for one run only.</remarks>
+internal sealed partial class RunSession : IAsyncDisposable
+{
+    private static readonly TimeSpan LogDrainBound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan TeardownBound = TimeSpan.FromSeconds(30);
+
+    private readonly IContainerRuntime runtime;
+    private readonly Experience experience;
+    private readonly RunPlan plan;
+    private readonly IExperienceObserver? observer;
+    private readonly TimeProvider time;
+    private readonly Dictionary<string, string> containerIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceLog> logs;
+    private readonly ConcurrentDictionary<string, Task> logPumps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RestartRecord>> restarts;
+    private readonly HashSet<string> stoppedAtTeardown = new(StringComparer.Ordinal);
+    private readonly HashSet<string> stopFailed = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource logStreams = new();
+    private readonly CancellationTokenSource sampling = new();
+    private readonly Timeline timeline;
+    private readonly MetricsSampler metrics;
+    private EventFeed? feed;
+    private Task sampler = Task.CompletedTask;
+    private bool connected;
+    private DateTimeOffset? origin;
+
+    public RunSession(IContainerRuntime runtime, Experience experience, RunPlan plan, RunPaths paths, IExperienceObserver? observer, TimeProvider time)
+    {
+        this.runtime = runtime;
+        this.experience = experience;
+        this.plan = plan;
+        this.observer = observer;
+        this.time = time;
+        logs = plan.Services.ToDictionary(s => s.Name, s => new ServiceLog(paths.LogFile(s.Name)), StringComparer.Ordinal);
+        restarts = plan.Services.ToDictionary(s => s.Name, _ => new List<RestartRecord>(), StringComparer.Ordinal);
+        timeline = new Timeline(paths.Timeline, observer);
+        metrics = new MetricsSampler(runtime, paths.Metrics, time);
+        State = LifecycleState.Initial(plan.Services);
+    }
+
+    public LifecycleState State { get; private set; }
+
+    /// <summary>How long ago the containers were started; zero before.</summary>
+    public TimeSpan Elapsed => Since(time.GetUtcNow());
+
+    /// <summary>Creates the run's objects, starts every container together (R14) and applies the lifecycle rules until the verdict.</summary>
+    /// <param name="cancellationToken">Cancels the run; the caller still calls <see cref="TearDownAsync"/>.</param>
+    /// <returns>The verdict.</returns>
+    public async Task<LifecycleVerdict> RunToVerdictAsync(CancellationToken cancellationToken)
+    {
+        await runtime.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        connected = true;
+        await runtime.RemoveOrphansAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(plan.Containers.GroupBy(c => c.Image, StringComparer.Ordinal)
+            .Select(image => runtime.EnsureImageAsync(image.First().Service, image.Key, experience.PullPolicy, cancellationToken))).ConfigureAwait(false);
+        var sandboxId = await runtime.CreateSandboxAsync(plan.Sandbox, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(plan.Volumes.Select(v => runtime.CreateVolumeAsync(v, cancellationToken))).ConfigureAwait(false);
+        var ids = await Task.WhenAll(plan.Containers.Select(c => runtime.CreateContainerAsync(c with { NetworkNamespaceOf = sandboxId }, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            containerIds[plan.Containers[i].Service] = ids[i];
+            Record(plan.Containers[i].Service, "created", ids[i]);
+        }
+
+        feed = new EventFeed(containerIds.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), time);
+        origin = feed.Origin;
+        feed.Subscribe(runtime, plan.RunId);
+        feed.StartTimeout(experience.Timeout);
+        await Task.WhenAll(plan.Services.Select(s => StartAsync(s.Name, null, cancellationToken))).ConfigureAwait(false);
+        sampler = metrics.RunAsync([.. containerIds], experience.MetricsInterval, feed.Origin, sampling.Token);
+        return await DecideAsync(feed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops what still runs (SIGTERM, then SIGKILL after the grace period), drains the logs and removes the run (R19).</summary>
+    /// <returns>A task that completes when nothing of the run is left on the engine.</returns>
+    /// <remarks>Uses its own bounded time, not the run's token: it must happen after a cancellation too.</remarks>
+    public async Task TearDownAsync()
+    {
+        await sampling.CancelAsync().ConfigureAwait(false);
+        using var bound = new CancellationTokenSource(experience.StopGracePeriod + TeardownBound);
+        try
+        {
+            if (connected)
+            {
+                var running = State.Services.Values.Where(s => s.Status != ServiceStatus.Exited && containerIds.ContainsKey(s.Name));
+                await Task.WhenAll(running.Select(s => StopAsync(s.Name, bound.Token))).ConfigureAwait(false);
+            }
+
+            // A container the engine would not stop keeps its stream open until the run is removed: no use waiting for it.
+            await DrainAsync(logPumps.Where(p => !stopFailed.Contains(p.Key)).Select(p => p.Value)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await logStreams.CancelAsync().ConfigureAwait(false);
+            if (feed is not null)
+            {
+                await feed.DisposeAsync().ConfigureAwait(false);
+                feed = null;
+            }
+
+            if (connected)
+            {
+                await runtime.RemoveRunAsync(plan.RunId, bound.Token).ConfigureAwait(false);
+                Record(null, "removed", plan.RunId);
+            }
+        }
+
+        await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
+    }
+
+    public void Record(string? service, string kind, string? detail) => Record(time.GetUtcNow(), service, kind, detail);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (feed is not null)
+        {
+            await feed.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var log in logs.Values)
+        {
+            log.Dispose();
+        }
+
+        timeline.Dispose();
+        metrics.Dispose();
+        logStreams.Dispose();
+        sampling.Dispose();
+    }
+
+    private void Record(DateTimeOffset moment, string? service, string kind, string? detail) =>
+        timeline.Record(new TimelineEntry(moment, Since(moment), service, kind, detail));
+
+    private TimeSpan Since(DateTimeOffset moment) => origin is { } start && moment > start ? moment - start : TimeSpan.Zero;
+
+    private async Task<LifecycleVerdict> DecideAsync(EventFeed events, CancellationToken cancellationToken)
+    {
+        await foreach (var lifecycleEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            RecordEvent(events, lifecycleEvent);
+            var step = LifecyclePolicy.Decide(State, lifecycleEvent);
+            State = step.State;
+            foreach (var restart in step.Restarts)
+            {
+                await RestartAsync(restart, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (step.Verdict is { } verdict)
+            {
+                // Stamped when reached, not with the deciding event's time, so exit-to-verdict latency can be read off the timeline.
+                Record(verdict.Service, "verdict", $"{verdict.Verdict}: {verdict.Message}");
+                return verdict;
+            }
+        }
+
+        throw new ExperienceInfrastructureException("The engine's event stream ended before the experience had a verdict. Is the engine still running?");
+    }
+
+    private void RecordEvent(EventFeed events, LifecycleEvent lifecycleEvent)
+    {
+        var (kind, detail) = lifecycleEvent.Kind switch
+        {
+            LifecycleEventKind.Started => ("started", null),
+            LifecycleEventKind.Exited => ("exited", $"exit code {lifecycleEvent.ExitCode}"),
+            LifecycleEventKind.Healthy => ("healthy", null),
+            LifecycleEventKind.Unhealthy => ("unhealthy", null),
+            _ => ("timeout", $"after {LifecyclePolicy.Format(experience.Timeout)}"),
+        };
+        Record(events.Origin + lifecycleEvent.At, lifecycleEvent.Service, kind, detail);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using ReSim.Testing.Engine.Docker;
+
+namespace ReSim.Testing.Engine.Tests.Docker;
+
+/// <summary>Connecting: API version negotiation with the real engine, and a clear, quick error when there is none.</summary>
+public sealed class DockerRuntimeConnectTests
+{
+    [Fact]
+    public async Task Connecting_negotiates_the_lower_of_the_engines_and_the_clients_newest_API_version()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        var (exitCode, engineApi, _) = await DockerCli.RunAsync("version", "--format", "{{.Server.APIVersion}}");
+
+        Assert.Equal(0, exitCode);
+        var expected = Version.Parse(engineApi.Trim()) < ApiVersionNegotiation.ClientMaximum ? Version.Parse(engineApi.Trim()) : ApiVersionNegotiation.ClientMaximum;
+        Assert.Equal(expected.ToString(), run.Info.ApiVersion);
+        Assert.True(run.Info.Architecture is "amd64" or "arm64", run.Info.Architecture);
+        Assert.False(string.IsNullOrEmpty(run.Info.ServerVersion));
+    }
+
+    [Theory]
+    [InlineData("unix:///nonexistent.sock")]
+    [InlineData("tcp://127.0.0.1:1")]
+    public async Task An_unreachable_engine_gives_a_clear_infrastructure_error_within_seconds(string endpoint)
+    {
+        await using var runtime = new DockerRuntime(new DockerRuntimeOptions { Endpoint = new Uri(endpoint), ConnectTimeout = TimeSpan.FromSeconds(3) });
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ExperienceInfrastructureException>(() => runtime.ConnectAsync(DockerTestRun.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Contains(new Uri(endpoint).ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Contains("bash build/ensure-docker.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Docker Desktop", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DOCKER_HOST", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_engine_that_never_answers_fails_at_the_connect_timeout_not_later()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        await using var runtime = new DockerRuntime(new DockerRuntimeOptions { Endpoint = new Uri($"tcp://127.0.0.1:{port}"), ConnectTimeout = TimeSpan.FromSeconds(1) });
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ExperienceInfrastructureException>(() => runtime.ConnectAsync(DockerTestRun.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
+        Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runs_sharing_a_runtime_connect_once()
+    {
+        await using var runtime = new DockerRuntime();
+
+        var infos = await Task.WhenAll(runtime.ConnectAsync(DockerTestRun.Token), runtime.ConnectAsync(DockerTestRun.Token));
+
+        Assert.Same(infos[0], infos[1]);
+        Assert.Same(infos[0], await runtime.ConnectAsync(DockerTestRun.Token));
+    }
+
+    [Fact]
+    public async Task Using_the_runtime_before_connecting_says_to_connect_first()
+    {
+        await using var runtime = new DockerRuntime();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.RemoveRunAsync("none", DockerTestRun.Token));
+
+        Assert.Contains("ConnectAsync", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.Engine.Tests.Docker;
+
+/// <summary>R19 and R22 on the engine: samples, stopping with a grace period, removing a run, and orphans of dead owners.</summary>
+public sealed class DockerRuntimeTeardownTests
+{
+    [Fact]
+    public async Task R22_a_busy_container_samples_with_cpu_and_memory_and_a_stopped_one_gives_no_sample()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        var sandbox = await run.SandboxAsync("busy");
+        var busy = await run.StartServiceAsync(run.Service("busy", sandbox, "while :; do :; done"));
+
+        var first = await run.Runtime.SampleAsync(busy, DockerTestRun.Token);
+        await Task.Delay(500, DockerTestRun.Token);
+        var second = await run.Runtime.SampleAsync(busy, DockerTestRun.Token);
+
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.InRange(second.CpuPercent, 20, 250);
+        Assert.InRange(second.MemoryBytes, 1, 64L * 1024 * 1024);
+        Assert.True(second.Time > first.Time);
+
+        await run.Runtime.StopContainerAsync(busy, TimeSpan.FromMilliseconds(200), DockerTestRun.Token);
+        Assert.Null(await run.Runtime.SampleAsync(busy, DockerTestRun.Token));
+    }
+
+    [Fact]
+    public async Task R19_stop_sends_SIGTERM_first_so_a_container_that_handles_it_exits_cleanly()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        var sandbox = await run.SandboxAsync("polite");
+        var polite = await run.StartServiceAsync(run.Service("polite", sandbox, "trap 'echo bye; exit 0' TERM; while :; do sleep 0.1; done"));
+        await Task.Delay(300, DockerTestRun.Token);
+
+        await run.Runtime.StopContainerAsync(polite, TimeSpan.FromSeconds(5), DockerTestRun.Token);
+
+        Assert.Equal("0", await DockerTestRun.InspectAsync(polite, "{{.State.ExitCode}}"));
+        Assert.Contains(await run.LogsAsync(polite), l => l.Text == "bye");
+    }
+
+    [Fact]
+    public async Task R19_stop_kills_a_container_that_ignores_SIGTERM_once_the_grace_period_is_over()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        var sandbox = await run.SandboxAsync("stubborn");
+        var stubborn = await run.StartServiceAsync(run.Service("stubborn", sandbox, "trap '' TERM; while :; do sleep 0.1; done"));
+        await Task.Delay(300, DockerTestRun.Token);
+        var clock = Stopwatch.StartNew();
+
+        await run.Runtime.StopContainerAsync(stubborn, TimeSpan.FromMilliseconds(500), DockerTestRun.Token);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(4));
+        Assert.Equal("137", await DockerTestRun.InspectAsync(stubborn, "{{.State.ExitCode}}"));
+        await run.Runtime.StopContainerAsync(stubborn, TimeSpan.FromMilliseconds(500), DockerTestRun.Token);
+    }
+
+    [Fact]
+    public async Task R19_removing_a_run_leaves_nothing_with_its_label_and_can_be_repeated()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        await run.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{run.RunId}-data", run.Labels("volume")), DockerTestRun.Token);
+        var sandbox = await run.SandboxAsync("writer", "idle");
+        var writer = run.Service("writer", sandbox, "echo hi > /data/file; sleep 30") with
+        {
+            Mounts = [new MountSpec(MountKind.Volume, $"resim-{run.RunId}-data", "/data", ReadOnly: false), new MountSpec(MountKind.Tmpfs, string.Empty, "/scratch", ReadOnly: false)],
+        };
+        await run.StartServiceAsync(writer);
+        await run.Runtime.CreateContainerAsync(run.Service("idle", sandbox, "sleep 30"), DockerTestRun.Token);
+        Assert.NotEqual(string.Empty, await run.LeftoversAsync());
+
+        await run.Runtime.RemoveRunAsync(run.RunId, DockerTestRun.Token);
+        Assert.Equal(string.Empty, await run.LeftoversAsync());
+        await run.Runtime.RemoveRunAsync(run.RunId, DockerTestRun.Token);
+    }
+
+    [Fact]
+    public async Task Orphans_are_removed_only_when_their_owner_process_on_this_host_is_dead()
+    {
+        await using var live = await DockerTestRun.StartAsync();
+        await using var dead = await DockerTestRun.StartAsync();
+        var deadPid = await DeadProcessIdAsync();
+        var deadLabels = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, deadPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var otherHost = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, deadPid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .SetItem(RunLabels.OwnerHost, "another-machine").SetItem(RunLabels.Run, live.RunId);
+        await dead.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{dead.RunId}-orphan", deadLabels), DockerTestRun.Token);
+        var sandbox = await dead.Runtime.CreateSandboxAsync(
+            new SandboxSpec(dead.RunId, dead.NameOf("sandbox"), [], deadLabels.SetItem(RunLabels.Role, "sandbox")), DockerTestRun.Token);
+        await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-alive", live.Labels("volume")), DockerTestRun.Token);
+        await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-elsewhere", otherHost), DockerTestRun.Token);
+
+        var removed = await live.Runtime.RemoveOrphansAsync(DockerTestRun.Token);
+
+        Assert.True(removed >= 2, $"removed {removed}");
+        Assert.Equal(string.Empty, await dead.LeftoversAsync());
+        var (_, kept, _) = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={live.RunId}");
+        Assert.Equal([$"resim-{live.RunId}-alive", $"resim-{live.RunId}-elsewhere"], kept.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        Assert.NotEmpty(sandbox);
+    }
+
+    private static async Task<int> DeadProcessIdAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true")) ?? throw new InvalidOperationException("could not start `true`");
+        await process.WaitForExitAsync(DockerTestRun.Token);
+        return process.Id;
+    }
+}

@@ -1,0 +1,107 @@
+using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Planning;
+using ReSim.Testing.Engine.Runtime;
+using static ReSim.Testing.Engine.Tests.Fixtures.Services;
+
+namespace ReSim.Testing.Engine.Tests.Planning;
+
+/// <summary>The pure resolution of an experience into engine objects: names, mounts, validation (R5, R8, R10-R13).</summary>
+public sealed class RunPlannerTests
+{
+    private static readonly RunPaths Paths = new("/results", "/results/outputs", "/inputs", "/results/.resim/test_config.json", "/results/timeline.jsonl", "/results/metrics.csv");
+
+    private static readonly SystemResources FourCpus = new(4, 8L << 30, []);
+
+    [Fact]
+    public void A_service_named_sandbox_cannot_clash_with_the_sandbox_R12()
+    {
+        var plan = Plan(Orchestrator("sandbox"));
+
+        Assert.Equal("resim-run1_sandbox", plan.Sandbox.Name);
+        Assert.Equal("resim-run1-sandbox", plan.Containers[0].Name);
+    }
+
+    [Fact]
+    public void Anonymous_volumes_get_a_run_volume_of_their_own_and_tmpfs_and_host_binds_are_not_volumes_R10()
+    {
+        var service = Orchestrator("test") with
+        {
+            Volumes =
+            [
+                new VolumeMount(VolumeMountType.Volume, null, "/cache"),
+                new VolumeMount(VolumeMountType.Tmpfs, null, "/scratch"),
+                new VolumeMount(VolumeMountType.Bind, "/home/me/data", "/data"),
+            ],
+        };
+
+        var plan = Plan(service);
+
+        Assert.Equal(["resim-run1-test_anonymous0"], plan.Volumes.Select(v => v.Name));
+        var mounts = plan.Containers[0].Mounts;
+        Assert.Contains(new MountSpec(MountKind.Volume, "resim-run1-test_anonymous0", "/cache", false), mounts);
+        Assert.Contains(new MountSpec(MountKind.Tmpfs, string.Empty, "/scratch", false), mounts);
+        Assert.DoesNotContain(mounts, m => m.Target == "/data");
+    }
+
+    [Fact]
+    public void Declared_volumes_carry_their_compose_labels_under_the_run_labels_R10()
+    {
+        var model = Model(Orchestrator("test")) with
+        {
+            Volumes = [new VolumeDefinition("data", new("compose.yml", 9, 3)) { Labels = Labels(("team", "sim"), (RunLabels.Run, "spoofed")) }],
+        };
+
+        var plan = RunPlanner.Plan(new Experience { Compose = model, System = FourCpus }, "run1", Paths);
+
+        var volume = Assert.Single(plan.Volumes);
+        Assert.Equal(("sim", "run1", "volume"), (volume.Labels["team"], volume.Labels[RunLabels.Run], volume.Labels[RunLabels.Role]));
+    }
+
+    [Fact]
+    public void A_required_dependency_on_a_service_outside_the_profile_is_an_error_naming_both_R8()
+    {
+        var model = Model(Orchestrator("test", null, On("viz")), Service("viz") with { Profiles = ["debug"] });
+
+        var plan = RunPlanner.Plan(new Experience { Compose = model, System = FourCpus }, "run1", Paths);
+
+        Assert.Contains("service 'test' depends on 'viz', which does not run for profile '(none)' (R8)", Assert.Single(plan.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_profile_that_leaves_no_service_is_an_error_R8()
+    {
+        var model = Model(Orchestrator("test") with { Profiles = ["sim"] }) with { Profile = "hil" };
+
+        var plan = RunPlanner.Plan(new Experience { Compose = model, System = FourCpus }, "run1", Paths);
+
+        Assert.Contains("no service runs for profile 'hil'", Assert.Single(plan.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CPU_and_memory_reservations_beyond_the_system_are_errors_R13()
+    {
+        var plan = Plan(Reserve(Orchestrator("test"), 3, 6L << 30), Reserve(Service("sim"), 1.5, 3L << 30));
+
+        Assert.Collection(
+            plan.Errors,
+            e => Assert.Contains("reserve 4.5 CPUs in total but the system has 4 (R13)", e, StringComparison.Ordinal),
+            e => Assert.Contains("reserve 9216 MiB of memory in total but the system has 8192 MiB (R13)", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reservations_that_use_the_whole_system_fit_R13()
+    {
+        Assert.True(Plan(Reserve(Orchestrator("test"), 2, 4L << 30), Reserve(Service("sim"), 2, 4L << 30)).IsValid);
+    }
+
+    private static RunPlan Plan(params ServiceDefinition[] services) =>
+        RunPlanner.Plan(new Experience { Compose = Model(services), System = FourCpus }, "run1", Paths);
+
+    private static ServiceDefinition Reserve(ServiceDefinition service, double cpus, long memory) => service with
+    {
+        Resources = new ServiceResources(ResourceLimits.None, new ResourceReservations { Cpus = cpus, MemoryBytes = memory }),
+    };
+
+    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> Labels(params (string Key, string Value)[] pairs) =>
+        System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, pairs.Select(p => KeyValuePair.Create(p.Key, p.Value)));
+}
