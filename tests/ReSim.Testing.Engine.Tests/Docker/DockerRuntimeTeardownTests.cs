@@ -92,9 +92,10 @@ public sealed class DockerRuntimeTeardownTests
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-alive", live.Labels("volume")), DockerTestRun.Token);
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-elsewhere", otherHost), DockerTestRun.Token);
 
-        var removed = await live.Runtime.RemoveOrphansAsync(DockerTestRun.Token);
+        // No count is asserted: another test process's run may sweep the same orphans first, which is correct
+        // behaviour; what matters is that the dead owner's objects are gone and the live ones kept.
+        await live.Runtime.RemoveOrphansAsync(DockerTestRun.Token);
 
-        Assert.True(removed >= 2, $"removed {removed}");
         Assert.Equal(string.Empty, await dead.LeftoversAsync());
         var (_, kept, _) = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={live.RunId}");
         Assert.Equal([$"resim-{live.RunId}-alive", $"resim-{live.RunId}-elsewhere"], kept.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
