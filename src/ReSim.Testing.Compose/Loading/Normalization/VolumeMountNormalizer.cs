@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Nodes;
+using ReSim.Testing.Compose.Model;
+
+namespace ReSim.Testing.Compose.Loading.Normalization;
+
+/// <summary>Normalizes a service's <c>volumes</c>, short (<c>src:dst[:ro]</c>) or long, into <see cref="VolumeMount"/>s.</summary>
+/// <remarks>
+/// A source that starts with <c>/</c>, <c>.</c> or <c>~</c> is a bind mount: it is resolved to an absolute path
+/// against the folder of the file that declares it, kept so that it works locally, and warned about, since
+/// the platform has none of the user's host paths.
+/// </remarks>
+internal static class VolumeMountNormalizer
+{
+    public static ImmutableArray<VolumeMount> Normalize(ComposeNode node, ServiceContext context)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            context.WrongType(node, "volumes", "a list", "Write `volumes: [\"data:/data\"]`.");
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<VolumeMount>();
+        for (var i = 0; i < sequence.Items.Length; i++)
+        {
+            var key = string.Create(CultureInfo.InvariantCulture, $"volumes[{i}]");
+            var item = sequence.Items[i];
+            context.Mark(key, item);
+            var mount = item switch
+            {
+                ScalarNode { Kind: ScalarKind.String } scalar => ReadShort(scalar, key, context),
+                MappingNode mapping => ReadLong(mapping, key, context),
+                _ => WrongItem(item, key, context),
+            };
+            if (mount is not null)
+            {
+                result.Add(Resolve(mount, item, key, context));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static VolumeMount? ReadShort(ScalarNode scalar, string key, ServiceContext context)
+    {
+        var parts = scalar.Value.Split(':');
+        var modes = parts.Length > 1 ? parts[^1].Split(',') : [];
+        var hasMode = parts.Length == 3 || (parts.Length == 2 && modes.All(IsMode));
+        var pathParts = hasMode ? parts[..^1] : parts;
+        if (pathParts.Length is < 1 or > 2 || pathParts.Any(p => p.Length == 0))
+        {
+            context.Invalid(scalar, key, scalar.Value, "a volume in the form `source:target[:ro]`", "Write `name:/path`, `./dir:/path:ro` or a long-form mapping.");
+            return null;
+        }
+
+        var readOnly = hasMode && modes.Contains("ro", StringComparer.Ordinal);
+        if (pathParts.Length == 1)
+        {
+            return new VolumeMount(VolumeMountType.Volume, null, pathParts[0], readOnly);
+        }
+
+        var type = IsHostPath(pathParts[0]) ? VolumeMountType.Bind : VolumeMountType.Volume;
+        return new VolumeMount(type, pathParts[0], pathParts[1], readOnly);
+    }
+
+    private static VolumeMount? ReadLong(MappingNode mapping, string key, ServiceContext context)
+    {
+        var typeText = mapping.Get("type") is { } typeNode ? context.ReadString(typeNode, $"{key}.type") : "volume";
+        VolumeMountType? type = typeText switch
+        {
+            "volume" => VolumeMountType.Volume,
+            "bind" => VolumeMountType.Bind,
+            "tmpfs" => VolumeMountType.Tmpfs,
+            _ => null,
+        };
+        if (type is null)
+        {
+            context.Invalid(mapping.Get("type") ?? mapping, $"{key}.type", typeText ?? string.Empty, "a supported mount type", "Use `volume`, `bind` or `tmpfs`.");
+            return null;
+        }
+
+        var target = mapping.Get("target") is { } targetNode ? context.ReadString(targetNode, $"{key}.target") : null;
+        if (target is null)
+        {
+            context.Missing(mapping, $"{key}.target", "Add `target:`, the path inside the container.");
+            return null;
+        }
+
+        var source = mapping.Get("source") is { } sourceNode ? context.ReadString(sourceNode, $"{key}.source") : null;
+        var readOnly = mapping.Get("read_only") is { } readOnlyNode && context.ReadBoolean(readOnlyNode, $"{key}.read_only") == true;
+        return new VolumeMount(type.Value, source, target, readOnly);
+    }
+
+    private static VolumeMount Resolve(VolumeMount mount, ComposeNode item, string key, ServiceContext context)
+    {
+        if (mount.Type != VolumeMountType.Bind || mount.Source is null)
+        {
+            return mount;
+        }
+
+        var source = mount.Source.StartsWith('~')
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), mount.Source.TrimStart('~').TrimStart('/', '\\'))
+            : item.Document.Resolve(mount.Source);
+        context.Diagnostics.Warning(DiagnosticCodes.BindMount, item.Location, $"`{key}` of service `{context.Service}` bind-mounts the host path `{mount.Source}`; the ReSim platform has no host paths, so this works only locally.", "Use a named volume declared under the top-level `volumes`, or put the files into the image.", context.PathOf(key));
+        return mount with { Source = source };
+    }
+
+    private static VolumeMount? WrongItem(ComposeNode item, string key, ServiceContext context)
+    {
+        context.WrongType(item, key, "a string or a mapping", "Write `name:/path` or `{type: volume, source: name, target: /path}`.");
+        return null;
+    }
+
+    private static bool IsMode(string option) => option is "ro" or "rw" or "z" or "Z" or "cached" or "delegated" or "consistent" or "nocopy";
+
+    private static bool IsHostPath(string source) => source.StartsWith('/') || source.StartsWith('.') || source.StartsWith('~');
+}

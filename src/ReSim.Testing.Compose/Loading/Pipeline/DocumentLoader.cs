@@ -1,0 +1,105 @@
+using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.FileSystem;
+using ReSim.Testing.Compose.Loading.Interpolation;
+using ReSim.Testing.Compose.Loading.Nodes;
+using ReSim.Testing.Compose.Loading.Parsing;
+
+namespace ReSim.Testing.Compose.Loading.Pipeline;
+
+/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>extends.file</c>), each once.</summary>
+internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits limits, DiagnosticBag diagnostics)
+{
+    private readonly Dictionary<string, LoadedDocument?> cache = new(StringComparer.Ordinal);
+
+    public VariableLookup Variables { get; set; } = VariableLookup.Empty;
+
+    public bool Exists(string fullPath) => fileSystem.GetLength(fullPath) is not null;
+
+    /// <summary>Reads a text file the loader was pointed at; diagnoses size and encoding, not absence.</summary>
+    public string? ReadText(string fullPath, string displayPath)
+    {
+        if (fileSystem.GetLength(fullPath) is not { } length || SourceDecoder.IsTooLarge(length, displayPath, limits, diagnostics))
+        {
+            return null;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = fileSystem.ReadAllBytes(fullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileNotFound, SourceLocation.WholeFile(displayPath), $"The file `{displayPath}` cannot be read: {exception.Message}", "Check that the file is readable by the user running the experience.");
+            return null;
+        }
+
+        return SourceDecoder.Decode(bytes, displayPath, limits, diagnostics);
+    }
+
+    /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c>.</summary>
+    public LoadedDocument? LoadFile(string fullPath, SourceDocument document)
+    {
+        if (!cache.TryGetValue(fullPath, out var loaded))
+        {
+            var text = ReadText(fullPath, document.DisplayPath);
+            loaded = text is null ? null : LoadText(text, document);
+            cache[fullPath] = loaded;
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Makes the main file known, so that an <c>extends.file</c> naming it gets the same document.</summary>
+    public void Register(LoadedDocument document)
+    {
+        if (document.Document.FullPath is { } fullPath)
+        {
+            cache[fullPath] = document;
+        }
+    }
+
+    /// <summary>Parses and interpolates compose text; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
+    public LoadedDocument? LoadText(string text, SourceDocument document)
+    {
+        var before = diagnostics.Count;
+        var root = YamlTreeReader.Read(text, document, limits, diagnostics);
+        if (root is null)
+        {
+            if (diagnostics.Count == before)
+            {
+                ReportEmpty(document);
+            }
+
+            return null;
+        }
+
+        if (root is ScalarNode { IsNull: true })
+        {
+            ReportEmpty(document);
+            return null;
+        }
+
+        if (root is not MappingNode mapping || mapping.Find("services") is not { Value: var services } servicesEntry)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.NoServices,
+                root.Location,
+                root is MappingNode ? "The compose file has no top-level `services` key." : $"The compose file's top level is {root.Describe()}, not a mapping with a `services` key.",
+                "Start the file with `services:` and declare each service under it.");
+            return null;
+        }
+
+        if (services is not MappingNode)
+        {
+            diagnostics.Error(DiagnosticCodes.NoServices, servicesEntry.Key.Location, $"`services` is {services.Describe()}, not a mapping of service names to services.", "Write each service as a key under `services:`, such as `services:\\n  robot:\\n    image: ...`.", "services");
+            return null;
+        }
+
+        var interpolated = (MappingNode)new Interpolator(Variables, diagnostics).Interpolate(mapping);
+        return new LoadedDocument(document, interpolated, (MappingNode)interpolated.Get("services")!);
+    }
+
+    private void ReportEmpty(SourceDocument document) =>
+        diagnostics.Error(DiagnosticCodes.EmptyFile, new SourceLocation(document.DisplayPath, 1, 1), "The compose file is empty.", "Declare at least one service under `services:`, one of them labelled `resim.ai/isTestOrchestrator: \"true\"`.");
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Model;
+
+namespace ReSim.Testing.Compose.Loading.Validation;
+
+/// <summary>R13: the reservations of all active services together fit in the system's CPUs, memory and GPUs; no GPU is shared.</summary>
+internal sealed class ReservationRule : IValidationRule
+{
+    private const string ReservationsKey = "deploy.resources.reservations";
+
+    public void Check(ValidationContext context)
+    {
+        var reserving = context.Active.Select(s => s.Definition).ToList();
+        CheckTotal(context, reserving, s => s.Resources.Reservations.Cpus ?? 0, context.System.Cpus, DiagnosticCodes.CpuOverReserved, "CPUs", v => v.ToString("0.##", CultureInfo.InvariantCulture));
+        CheckTotal(context, reserving, s => s.Resources.Reservations.MemoryBytes ?? 0, context.System.MemoryBytes, DiagnosticCodes.MemoryOverReserved, "bytes of memory", v => v.ToString("N0", CultureInfo.InvariantCulture));
+        CheckTotal(context, reserving, s => GpuCount(s, context.System), context.System.Gpus.Length, DiagnosticCodes.GpuOverReserved, "GPUs", v => v.ToString(CultureInfo.InvariantCulture));
+        CheckGpuIds(context, reserving);
+    }
+
+    private static double GpuCount(ServiceDefinition service, SystemResources system) =>
+        service.Resources.Reservations.Devices.Where(d => d.IsGpu)
+            .Sum(d => d.Count == DeviceRequest.AllDevices ? system.Gpus.Length : d.Count ?? d.DeviceIds.Length);
+
+    private static void CheckTotal(ValidationContext context, List<ServiceDefinition> services, Func<ServiceDefinition, double> amount, double available, string code, string unit, Func<double, string> format)
+    {
+        var shares = services.Select(s => (Service: s, Amount: amount(s))).Where(x => x.Amount > 0).ToList();
+        var total = shares.Sum(x => x.Amount);
+        if (total <= available)
+        {
+            return;
+        }
+
+        var last = shares[^1].Service;
+        var parts = string.Join(", ", shares.Select(x => $"{x.Service.Name}: {format(x.Amount)}"));
+        context.Diagnostics.Error(code, context.Locate(last, ReservationsKey), $"The active services (with {context.ProfileText}) reserve {format(total)} {unit} ({parts}); the system has {format(available)} (R13).", $"Lower the reservations under `{ReservationsKey}`, or run the experience on a system with more {unit}.", $"services.{last.Name}.{ReservationsKey}");
+    }
+
+    private static void CheckGpuIds(ValidationContext context, List<ServiceDefinition> services)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            foreach (var id in service.Resources.Reservations.Devices.Where(d => d.IsGpu).SelectMany(d => d.DeviceIds))
+            {
+                var location = context.Locate(service, ReservationsKey);
+                var path = $"services.{service.Name}.{ReservationsKey}";
+                if (!context.System.Gpus.Contains(id, StringComparer.Ordinal))
+                {
+                    context.Diagnostics.Error(DiagnosticCodes.GpuOverReserved, location, $"Service `{service.Name}` reserves the GPU `{id}`, which the system does not have; its GPUs are [{string.Join(", ", context.System.Gpus)}] (R13).", "Reserve GPUs by `count` rather than by ID, or use an ID the system has.", path);
+                }
+                else if (!owners.TryAdd(id, service.Name))
+                {
+                    context.Diagnostics.Error(DiagnosticCodes.GpuOverReserved, location, $"Services `{owners[id]}` and `{service.Name}` both reserve the GPU `{id}`; no GPU is shared in an experience (R13).", "Give each service different GPUs.", path);
+                }
+            }
+        }
+    }
+}

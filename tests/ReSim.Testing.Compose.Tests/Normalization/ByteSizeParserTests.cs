@@ -1,0 +1,30 @@
+using ReSim.Testing.Compose.Loading.Normalization;
+
+namespace ReSim.Testing.Compose.Tests.Normalization;
+
+/// <summary>Memory sizes as Docker reads them (R13).</summary>
+public class ByteSizeParserTests
+{
+    [Theory]
+    [InlineData("512m", 536_870_912)]
+    [InlineData("2g", 2_147_483_648)]
+    [InlineData("2GB", 2_147_483_648)]
+    [InlineData("1024k", 1_048_576)]
+    [InlineData("1.5g", 1_610_612_736)]
+    [InlineData("100", 100)]
+    [InlineData("100b", 100)]
+    [InlineData("1gi", 1_073_741_824)]
+    public void A_memory_size_parses_like_docker(string text, long bytes)
+    {
+        Assert.True(ByteSizeParser.TryParse(text, out var parsed));
+        Assert.Equal(bytes, parsed);
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("-1g")]
+    [InlineData("1q")]
+    [InlineData("99999999999p")]
+    public void A_malformed_memory_size_is_rejected(string text) =>
+        Assert.False(ByteSizeParser.TryParse(text, out _));
+}
