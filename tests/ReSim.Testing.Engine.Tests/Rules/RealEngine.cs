@@ -36,9 +36,11 @@ public sealed class RealEngine : IAsyncDisposable
     }
 
     /// <summary>An experience with short timings fit for tests: 20 s timeout, 300 ms grace period, 1 s metrics.</summary>
-    public Experience Experience(string yaml, string? profile = null) => new()
+    public Experience Experience(string yaml, string? profile = null) => Experience(Load(yaml, profile));
+
+    public Experience Experience(ComposeModel compose) => new()
     {
-        Compose = Load(yaml, profile),
+        Compose = compose,
         ResultsDirectory = NewFolder(),
         Timeout = TimeSpan.FromSeconds(20),
         StopGracePeriod = TimeSpan.FromMilliseconds(300),
