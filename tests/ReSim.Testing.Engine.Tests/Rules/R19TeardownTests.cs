@@ -29,7 +29,7 @@ public sealed class R19TeardownTests : IAsyncDisposable
     {
         var observer = new LiveObserver();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(RealEngine.Token);
-        var running = engine.RunAsync(engine.Experience(Compose), observer, cancellation.Token);
+        var running = engine.RunUntilAsync(engine.Experience(Compose), observer, cancellation.Token);
         await observer.WaitForAsync("test", "started");
         await observer.WaitForAsync("robot", "started");
         var runId = await DockerTestRun.InspectAsync(await observer.ContainerIdAsync("test"), $"{{{{index .Config.Labels \"{RunLabels.Run}\"}}}}");

@@ -56,10 +56,13 @@ public sealed class RealEngine : IAsyncDisposable
     public Task<ExperienceResult> RunAsync(string yaml, string? profile = null) => RunAsync(Experience(yaml, profile));
 
     /// <summary>Runs the experience to its result, then asserts that nothing of the run is left on the engine (R19).</summary>
-    public async Task<ExperienceResult> RunAsync(Experience experience, IExperienceObserver? observer = null, CancellationToken cancellationToken = default)
+    public Task<ExperienceResult> RunAsync(Experience experience, IExperienceObserver? observer = null) => RunUntilAsync(experience, observer, Token);
+
+    /// <summary>As <see cref="RunAsync(Engine.Experience, IExperienceObserver?)"/>, cancelled by <paramref name="cancellationToken"/>.</summary>
+    public async Task<ExperienceResult> RunUntilAsync(Experience experience, IExperienceObserver? observer, CancellationToken cancellationToken)
     {
         await EnsureEngineAsync();
-        var result = await new ExperienceRunner(Runtime).RunAsync(experience, observer, cancellationToken == default ? Token : cancellationToken);
+        var result = await new ExperienceRunner(Runtime).RunAsync(experience, observer, cancellationToken);
         await AssertNothingLeftAsync(result.RunId);
         return result;
     }
