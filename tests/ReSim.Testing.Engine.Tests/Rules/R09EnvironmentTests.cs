@@ -25,7 +25,7 @@ public sealed class R09EnvironmentTests : IAsyncDisposable
           robot:
             image: resim-testing/busybox:1.35
             environment: [MODE=robot-compose]
-            command: ["sh", "-c", "echo \"$$MODE $$RUN_TAG\" > /tmp/resim/outputs/robot-env; sleep 30"]
+            command: ["sh", "-c", "echo \"$$MODE $$RUN_TAG\" > /tmp/resim/outputs/.robot-env && mv /tmp/resim/outputs/.robot-env /tmp/resim/outputs/robot-env; sleep 30"]
         """;
 
     private readonly RealEngine engine = new();

@@ -12,7 +12,7 @@ public sealed class R10VolumeTests : IAsyncDisposable
           writer:
             image: resim-testing/busybox:1.35
             volumes: [scratch:/data]
-            command: ["sh", "-c", "echo shared > /data/file; sleep 30"]
+            command: ["sh", "-c", "echo shared > /data/.file && mv /data/.file /data/file; sleep 30"]
           test:
             image: resim-testing/busybox:1.35
             {{RealEngine.Orchestrator}}

@@ -24,7 +24,7 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
                 [ "$$(cat /tmp/resim/outputs/robot.txt)" = from-robot ] || exit 5
           robot:
             image: resim-testing/busybox:1.35
-            command: ["sh", "-c", "cat /tmp/resim/inputs/scenario.txt; echo from-robot > /tmp/resim/outputs/robot.txt; sleep 30"]
+            command: ["sh", "-c", "cat /tmp/resim/inputs/scenario.txt; echo from-robot > /tmp/resim/outputs/.robot.txt && mv /tmp/resim/outputs/.robot.txt /tmp/resim/outputs/robot.txt; sleep 30"]
         """;
 
     private readonly RealEngine engine = new();

@@ -68,7 +68,7 @@ public sealed class R12NetworkTests : IAsyncDisposable
               sim:
                 image: resim-testing/busybox:1.35
                 network_mode: host
-                command: ["sh", "-c", "ip link > /tmp/resim/outputs/sim-links; httpd -f -p 8081 -h /tmp/resim/outputs"]
+                command: ["sh", "-c", "ip link > /tmp/resim/outputs/.sim-links && mv /tmp/resim/outputs/.sim-links /tmp/resim/outputs/sim-links; httpd -f -p 8081 -h /tmp/resim/outputs"]
               test:
                 image: resim-testing/busybox:1.35
                 {{RealEngine.Orchestrator}}

@@ -11,6 +11,10 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 /// Runs experiences written as inline compose YAML through <see cref="ExperienceRunner"/> on the real Docker engine, and
 /// after each run checks that nothing labelled with its run ID is left (R19). Results folders are removed on dispose.
 /// </summary>
+/// <remarks>
+/// In the tests' compose files, a file one service waits for is written under another name and moved into place, so the
+/// reader never sees it half written.
+/// </remarks>
 public sealed class RealEngine : IAsyncDisposable
 {
     public const string Orchestrator = "labels: { resim.ai/isTestOrchestrator: \"true\" }";
