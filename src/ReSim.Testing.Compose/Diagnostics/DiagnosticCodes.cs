@@ -81,6 +81,9 @@ public static class DiagnosticCodes
     /// <summary>A <c>resim.ai/</c> label that ReSim does not know, most likely a typo (R6).</summary>
     public const string UnknownResimLabel = "RSIM052";
 
+    /// <summary>A test orchestrator has a restart policy, which ReSim ignores: an orchestrator is never restarted (R16).</summary>
+    public const string OrchestratorRestart = "RSIM053";
+
     /// <summary><c>depends_on</c> names a service that does not exist (R8).</summary>
     public const string DependsOnUnknownService = "RSIM060";
 

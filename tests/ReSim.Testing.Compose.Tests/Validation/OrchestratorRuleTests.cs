@@ -39,4 +39,21 @@ public class OrchestratorRuleTests
         Assert.Contains("`smoke`, `nightly`", error.Hint);
         Assert.Contains("no profile", error.Message);
     }
+
+    [Theory]
+    [InlineData("always")]
+    [InlineData("on-failure:3")]
+    public void A_restart_policy_on_an_orchestrator_warns_that_it_is_ignored_R16(string restart)
+    {
+        var result = ComposeText.Load($"services:\n{ComposeText.Orchestrator}\n    restart: {restart}\n  robot:\n    image: busybox:1.35\n    restart: always\n");
+
+        var warning = result.Single(DiagnosticCodes.OrchestratorRestart);
+        Assert.Equal((6, "services.orchestrator.restart"), (warning.Location.Line, warning.Path));
+    }
+
+    [Fact]
+    public void Restart_no_on_an_orchestrator_is_fine_R16()
+    {
+        ComposeText.Load($"services:\n{ComposeText.Orchestrator}\n    restart: \"no\"\n").AssertClean();
+    }
 }

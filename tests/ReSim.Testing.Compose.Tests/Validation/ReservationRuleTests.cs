@@ -53,6 +53,16 @@ public class ReservationRuleTests
     }
 
     [Fact]
+    public void Count_all_on_a_system_without_gpus_is_an_error_R13()
+    {
+        var result = ComposeText.Load(
+            $"services:\n{ComposeText.Orchestrator}\n    deploy: {{resources: {{reservations: {{devices: [{{capabilities: [gpu], count: all}}]}}}}}}\n",
+            system: Small with { Gpus = [] });
+
+        Assert.Contains("the system has 0", result.Single(DiagnosticCodes.GpuOverReserved).Message);
+    }
+
+    [Fact]
     public void The_default_system_is_this_machine()
     {
         var system = SystemResources.FromThisMachine();

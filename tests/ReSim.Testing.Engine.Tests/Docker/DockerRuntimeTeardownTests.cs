@@ -92,9 +92,8 @@ public sealed class DockerRuntimeTeardownTests
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-alive", live.Labels("volume")), DockerTestRun.Token);
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-elsewhere", otherHost), DockerTestRun.Token);
 
-        Assert.NotEqual(string.Empty, await dead.LeftoversAsync());
-
-        // Not the count removed: any run starting meanwhile (this process's or another's) also removes dead owners' objects.
+        // No count is asserted: another test process's run may sweep the same orphans first, which is correct
+        // behaviour; what matters is that the dead owner's objects are gone and the live ones kept.
         await live.Runtime.RemoveOrphansAsync(DockerTestRun.Token);
 
         Assert.Equal(string.Empty, await dead.LeftoversAsync());

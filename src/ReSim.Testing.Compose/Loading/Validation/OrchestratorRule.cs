@@ -3,12 +3,18 @@ using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Compose.Loading.Validation;
 
-/// <summary>R5: at least one active service is a test orchestrator.</summary>
+/// <summary>R5: at least one active service is a test orchestrator; R16: an orchestrator is never restarted.</summary>
 internal sealed class OrchestratorRule : IValidationRule
 {
     public void Check(ValidationContext context)
     {
-        if (context.Active.Any(s => s.Definition.IsTestOrchestrator))
+        var orchestrators = context.Active.Select(s => s.Definition).Where(s => s.IsTestOrchestrator).ToList();
+        foreach (var orchestrator in orchestrators.Where(o => o.Restart.Kind != RestartKind.No))
+        {
+            context.Diagnostics.Warning(DiagnosticCodes.OrchestratorRestart, context.Locate(orchestrator, "restart"), $"`restart: {orchestrator.Restart}` of the test orchestrator `{orchestrator.Name}` is ignored: an orchestrator is never restarted, its first non-zero exit fails the experience (R16).", "Remove `restart` from the orchestrator, or retry inside its command if the test should retry.", $"services.{orchestrator.Name}.restart");
+        }
+
+        if (orchestrators.Count > 0)
         {
             return;
         }

@@ -18,9 +18,10 @@ internal sealed class ReservationRule : IValidationRule
         CheckGpuIds(context, reserving);
     }
 
+    // `count: all` asks for every GPU, and for at least one: on a system without GPUs it cannot be met.
     private static double GpuCount(ServiceDefinition service, SystemResources system) =>
         service.Resources.Reservations.Devices.Where(d => d.IsGpu)
-            .Sum(d => d.Count == DeviceRequest.AllDevices ? system.Gpus.Length : d.Count ?? d.DeviceIds.Length);
+            .Sum(d => d.Count == DeviceRequest.AllDevices ? Math.Max(system.Gpus.Length, 1) : d.Count ?? d.DeviceIds.Length);
 
     private static void CheckTotal(ValidationContext context, List<ServiceDefinition> services, Func<ServiceDefinition, double> amount, double available, string code, string unit, Func<double, string> format)
     {

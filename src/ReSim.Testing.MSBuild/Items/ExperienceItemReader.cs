@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Build.Framework;
+using ReSim.Testing.Engine;
+
+namespace ReSim.Testing.MSBuild.Items;
+
+/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>.</summary>
+/// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
+internal static class ExperienceItemReader
+{
+    /// <summary>Reads one item.</summary>
+    /// <param name="item">The <c>ComposeExperience</c> item.</param>
+    /// <param name="projectDirectory">The folder relative paths are resolved against.</param>
+    /// <param name="error">Why the item is invalid, naming the metadata and what to write instead.</param>
+    /// <returns>The request, or <see langword="null"/> when the item is invalid.</returns>
+    public static ExperienceRequest? Read(ITaskItem item, string projectDirectory, out string? error)
+    {
+        error = null;
+        var spec = item.ItemSpec;
+        var composeFile = Path.GetFullPath(spec, projectDirectory);
+        var profile = NullIfEmpty(item.GetMetadata("Profile"));
+
+        var environment = ParseEnvironment(item.GetMetadata("Environment"), out var badEntry);
+        if (badEntry is not null)
+        {
+            error = $"ComposeExperience '{spec}': Environment entry '{badEntry}' is not NAME=value. Write Environment=\"NAME=value;OTHER=value\".";
+            return null;
+        }
+
+        var timeoutText = item.GetMetadata("TimeoutSeconds");
+        var timeout = Experience.DefaultTimeout;
+        if (!string.IsNullOrWhiteSpace(timeoutText))
+        {
+            if (!double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds)
+            {
+                error = $"ComposeExperience '{spec}': TimeoutSeconds '{timeoutText}' is not a positive number of seconds. Write TimeoutSeconds=\"600\".";
+                return null;
+            }
+
+            timeout = TimeSpan.FromSeconds(seconds);
+        }
+
+        var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
+        var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
+        return new ExperienceRequest(
+            name,
+            composeFile,
+            profile,
+            environment,
+            inputs is null ? null : Path.GetFullPath(inputs, projectDirectory),
+            timeout)
+        {
+            ItemSpec = spec,
+        };
+    }
+
+    /// <summary>The name an experience gets without <c>Name</c> metadata: the compose file's name and the profile.</summary>
+    /// <param name="composeFile">The compose file.</param>
+    /// <param name="profile">The profile, or <see langword="null"/>.</param>
+    /// <returns>For example <c>compose-sim</c>.</returns>
+    public static string DefaultName(string composeFile, string? profile)
+    {
+        var stem = Path.GetFileNameWithoutExtension(composeFile);
+        return profile is null ? stem : $"{stem}-{profile}";
+    }
+
+    private static ImmutableSortedDictionary<string, string> ParseEnvironment(string text, out string? badEntry)
+    {
+        badEntry = null;
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                badEntry = entry;
+                return builder.ToImmutable();
+            }
+
+            builder[entry[..equals].Trim()] = entry[(equals + 1)..];
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

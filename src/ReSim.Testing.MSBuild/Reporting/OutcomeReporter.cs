@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.MSBuild.Running;
+
+namespace ReSim.Testing.MSBuild.Reporting;
+
+/// <summary>Reports one experience's outcome in the build log and turns it into an output item.</summary>
+internal static class OutcomeReporter
+{
+    /// <summary>Logs the outcome's diagnostics, summary and verdict, with an <c>RSIM1xx</c> error when it did not pass.</summary>
+    /// <param name="log">The task's logging helper.</param>
+    /// <param name="item">The <c>ComposeExperience</c> item the outcome is for.</param>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason and results folder.</returns>
+    public static ITaskItem Report(TaskLoggingHelper log, ITaskItem item, ExperienceOutcome outcome)
+    {
+        var request = outcome.Request;
+        DiagnosticReporter.Report(log, outcome.Diagnostics);
+        if (!string.IsNullOrWhiteSpace(outcome.SummaryTable))
+        {
+            log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", request.Name, Environment.NewLine, outcome.SummaryTable);
+        }
+
+        var reason = outcome.Reason?.Message ?? "no reason was given";
+        switch (outcome.Verdict)
+        {
+            case ExperienceVerdict.Passed:
+                log.LogMessage(MessageImportance.High, "[{0}] passed in {1:0.0} s. Results: {2}", request.Name, outcome.Duration.TotalSeconds, outcome.ResultsDirectory);
+                break;
+            case ExperienceVerdict.Failed:
+                LogFailure(log, outcome, TaskErrorCodes.ExperienceFailed, $"Experience '{request.Name}' failed: {reason}");
+                break;
+            case ExperienceVerdict.TimedOut:
+                LogFailure(log, outcome, TaskErrorCodes.ExperienceTimedOut, $"Experience '{request.Name}' timed out: {reason}");
+                break;
+            default:
+                LogFailure(log, outcome, TaskErrorCodes.ExperienceNotRun, $"Experience '{request.Name}' could not run: {reason}");
+                break;
+        }
+
+        var result = new TaskItem(item);
+        result.SetMetadata("Name", request.Name);
+        result.SetMetadata("Verdict", outcome.Verdict.ToString());
+        result.SetMetadata("Reason", outcome.Reason?.Message ?? string.Empty);
+        result.SetMetadata("ResultsDirectory", outcome.ResultsDirectory);
+        result.SetMetadata("DurationSeconds", outcome.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        return result;
+    }
+
+    private static void LogFailure(TaskLoggingHelper log, ExperienceOutcome outcome, string code, string message)
+    {
+        var lastLines = outcome.Reason?.LastLogLines ?? [];
+        if (!lastLines.IsDefaultOrEmpty)
+        {
+            log.LogMessage(
+                MessageImportance.High,
+                "[{0}] last lines of {1}'s log:{2}  {3}",
+                outcome.Request.Name,
+                outcome.Reason?.Service,
+                Environment.NewLine,
+                string.Join(Environment.NewLine + "  ", lastLines));
+        }
+
+        log.LogError(null, code, code, outcome.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}");
+    }
+}

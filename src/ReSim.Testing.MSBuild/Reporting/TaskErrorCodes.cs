@@ -1,0 +1,24 @@
+namespace ReSim.Testing.MSBuild.Reporting;
+
+/// <summary>The codes of the errors the MSBuild front end reports itself (<c>RSIM1xx</c>); compose diagnostics keep their own.</summary>
+/// <remarks>Stable: build scripts and docs refer to them (see <c>docs/msbuild.md</c>).</remarks>
+public static class TaskErrorCodes
+{
+    /// <summary>The targets run in Visual Studio's .NET Framework MSBuild, which cannot load the task.</summary>
+    public const string UnsupportedMSBuild = "RSIM100";
+
+    /// <summary>An experience failed: an orchestrator or an unrestarted service exited non-zero (R16, R17).</summary>
+    public const string ExperienceFailed = "RSIM101";
+
+    /// <summary>An experience reached its timeout before it passed (R18).</summary>
+    public const string ExperienceTimedOut = "RSIM102";
+
+    /// <summary>An experience could not run: invalid compose file, no Docker engine, a missing image.</summary>
+    public const string ExperienceNotRun = "RSIM103";
+
+    /// <summary>A <c>ComposeExperience</c> item has invalid metadata (<c>TimeoutSeconds</c>, <c>Environment</c>).</summary>
+    public const string InvalidItem = "RSIM104";
+
+    /// <summary>The build was cancelled while experiences ran; they were torn down.</summary>
+    public const string Cancelled = "RSIM105";
+}

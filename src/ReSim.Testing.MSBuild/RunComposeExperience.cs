@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using Microsoft.Build.Framework;
+using ReSim.Testing.MSBuild.Items;
+using ReSim.Testing.MSBuild.Reporting;
+using ReSim.Testing.MSBuild.Running;
+
+namespace ReSim.Testing.MSBuild;
+
+/// <summary>
+/// Runs each <c>ComposeExperience</c> item as a ReSim experience on the local Docker engine, logs progress and a summary,
+/// and fails with <c>RSIM101</c>-<c>RSIM103</c> for every experience that did not pass.
+/// </summary>
+/// <remarks>
+/// Yields the MSBuild node while the experiences run, and tears them down when the build is cancelled (Ctrl+C).
+/// Used by the <c>RunComposeExperiences</c> target.
+/// </remarks>
+public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICancelableTask, IDisposable
+{
+    private readonly IExperienceExecutor executor;
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <summary>Creates the task over the real loader and the Docker engine.</summary>
+    public RunComposeExperience()
+        : this(new EngineExperienceExecutor())
+    {
+    }
+
+    /// <summary>Creates the task over <paramref name="executor"/>; tests pass a scripted one.</summary>
+    /// <param name="executor">Loads and runs one experience.</param>
+    internal RunComposeExperience(IExperienceExecutor executor) => this.executor = executor;
+
+    /// <summary>The <c>ComposeExperience</c> items.</summary>
+    [Required]
+    public ITaskItem[] Experiences { get; set; } = [];
+
+    /// <summary>The folder that gets one results folder per experience.</summary>
+    [Required]
+    public string ResultsDirectory { get; set; } = string.Empty;
+
+    /// <summary>How many experiences may run at once.</summary>
+    public int MaxParallel { get; set; } = 1;
+
+    /// <summary>The folder relative paths are resolved against; the current folder when empty.</summary>
+    public string? ProjectDirectory { get; set; }
+
+    /// <summary>One item per experience: the item's own metadata plus <c>Name</c>, <c>Verdict</c>, <c>Reason</c>, <c>ResultsDirectory</c> and <c>DurationSeconds</c>.</summary>
+    [Output]
+    public ITaskItem[] Results { get; private set; } = [];
+
+    /// <summary>Asks the running experiences to stop; they are torn down before <see cref="Execute"/> returns.</summary>
+    public void Cancel() => cancellation.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => cancellation.Dispose();
+
+    /// <summary>Runs every experience.</summary>
+    /// <returns><see langword="true"/> when every experience passed.</returns>
+    public override bool Execute()
+    {
+        var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+        var requests = new List<(ITaskItem Item, ExperienceRequest Request)>();
+        foreach (var item in Experiences)
+        {
+            var request = ExperienceItemReader.Read(item, projectDirectory, out var error);
+            if (request is null)
+            {
+                Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, error);
+            }
+            else
+            {
+                requests.Add((item, request));
+            }
+        }
+
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        if (requests.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.High, "ReSim: no ComposeExperience items to run.");
+            return true;
+        }
+
+        var outcomes = RunWhileYielded([.. requests.Select(r => r.Request)]);
+        if (outcomes is null)
+        {
+            Log.LogError(null, TaskErrorCodes.Cancelled, TaskErrorCodes.Cancelled, null, 0, 0, 0, 0, "ReSim: the build was cancelled; the running experiences were stopped and removed from the engine.");
+            return false;
+        }
+
+        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, requests[i].Item, outcome))];
+        return !Log.HasLoggedErrors;
+    }
+
+    // Logs progress on this thread while the engine works, with the node yielded so MSBuild can build other projects.
+    private ImmutableArray<ExperienceOutcome>? RunWhileYielded(IReadOnlyList<ExperienceRequest> requests)
+    {
+        var progress = Channel.CreateUnbounded<ProgressLine>(new UnboundedChannelOptions { SingleReader = true });
+        (BuildEngine as IBuildEngine3)?.Yield();
+        try
+        {
+            var batch = ExperienceBatch.RunAsync(requests, ResultsDirectory, MaxParallel, executor, progress.Writer, cancellation.Token);
+            Pump(progress.Reader);
+            return batch.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            (BuildEngine as IBuildEngine3)?.Reacquire();
+        }
+    }
+
+    // Blocks on purpose: MSBuild's Execute is synchronous, and the lines must be logged on this thread.
+    private void Pump(ChannelReader<ProgressLine> lines)
+    {
+        while (lines.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (lines.TryRead(out var line))
+            {
+                Log.LogMessage(line.Importance, "{0}", line.Text);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Build.Framework;
+using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.MSBuild.Running;
+
+/// <summary>Turns one experience's state changes and log lines into <see cref="ProgressLine"/>s for the build log.</summary>
+/// <remarks>
+/// MSBuild's logging belongs to the task's thread (and ends with the task), so the engine's threads only queue lines
+/// here and the task logs them.
+/// </remarks>
+/// <param name="experienceName">The experience's name, the prefix of every line.</param>
+/// <param name="lines">Where lines are queued; unbounded, so the engine never waits on the log.</param>
+internal sealed class ProgressObserver(string experienceName, ChannelWriter<ProgressLine> lines) : IExperienceObserver
+{
+    /// <inheritdoc />
+    public void OnLogLine(string service, OutputChannel stream, string text) =>
+        lines.TryWrite(new ProgressLine($"[{experienceName}] {service}: {text}", MessageImportance.Low));
+
+    /// <inheritdoc />
+    public void OnStateChange(TimelineEntry entry) =>
+        lines.TryWrite(new ProgressLine(Format(experienceName, entry), MessageImportance.High));
+
+    /// <summary>The concise line for one state change: <c>[name] +1.2s robot exited (1)</c>.</summary>
+    /// <param name="experienceName">The experience.</param>
+    /// <param name="entry">The state change.</param>
+    /// <returns>The line.</returns>
+    public static string Format(string experienceName, TimelineEntry entry)
+    {
+        var subject = entry.Service is null ? "experience" : entry.Service;
+        var detail = string.IsNullOrEmpty(entry.Detail) ? string.Empty : $" ({Shorten(entry.Detail)})";
+        return string.Create(CultureInfo.InvariantCulture, $"[{experienceName}] +{entry.Elapsed.TotalSeconds:0.0}s {subject} {entry.Kind}{detail}");
+    }
+
+    // A 64-digit container ID makes the line long without helping anyone; Docker's own short form is 12 digits.
+    private static string Shorten(string detail) =>
+        detail.Length == 64 && detail.All(char.IsAsciiHexDigitLower) ? detail[..12] : detail;
+}

@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using ReSim.Testing.Discovery;
+using Xunit;
+using Xunit.v3;
+
+namespace ReSim.Testing;
+
+/// <summary>
+/// Marks a test method that runs a docker-compose file as a ReSim experience and passes when the platform
+/// would pass it. The method body is optional: it runs after a passed experience, with no parameters or
+/// with one <see cref="Engine.Results.ExperienceResult"/> parameter for extra assertions.
+/// </summary>
+/// <remarks>
+/// <para>Relative paths (<see cref="ComposeFile"/>, <see cref="Inputs"/>) are relative to the test project's folder.</para>
+/// <para>
+/// <see cref="Profile"/> and <see cref="Profiles"/> together give one test case per distinct profile, each with
+/// its own display name, unique ID and <c>Profile</c> trait; with neither, one case runs the services without
+/// profiles (R8). xUnit allows one Fact-derived attribute per method, so list several profiles here rather than
+/// repeating the attribute.
+/// </para>
+/// </remarks>
+/// <param name="composeFile">The compose file (R1), relative to the test project's folder or absolute.</param>
+/// <param name="sourceFilePath">Provided by the compiler; do not pass a value.</param>
+/// <param name="sourceLineNumber">Provided by the compiler; do not pass a value.</param>
+[XunitTestCaseDiscoverer(typeof(ComposeExperienceDiscoverer))]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class ComposeExperienceAttribute(
+    string composeFile,
+    [CallerFilePath] string? sourceFilePath = null,
+    [CallerLineNumber] int sourceLineNumber = -1) : FactAttribute(sourceFilePath, sourceLineNumber)
+{
+    /// <summary>The platform's default experience timeout, in seconds (one hour).</summary>
+    public const int DefaultTimeoutSeconds = 3600;
+
+    /// <summary>The compose file, as written in the attribute.</summary>
+    public string ComposeFile { get; } = composeFile;
+
+    /// <summary>The experience's profile (R8); combined with <see cref="Profiles"/>.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>Several profiles: one test case each (R8).</summary>
+    // CA1819: attribute arguments can only be arrays; the attribute is never mutated after construction.
+#pragma warning disable CA1819
+    public string[]? Profiles { get; set; }
+
+    /// <summary>Experience-level environment variables as <c>KEY=VALUE</c>, set in every service and winning over the compose file's (R9).</summary>
+    public string[]? Environment { get; set; }
+#pragma warning restore CA1819
+
+    /// <summary>A folder mounted read-only at <c>/tmp/resim/inputs</c> in every service (R11), relative to the test project's folder or absolute.</summary>
+    public string? Inputs { get; set; }
+
+    /// <summary>How long the experience may run before it fails with a timeout (R18); default one hour, as on the platform.</summary>
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+
+namespace ReSim.Testing.Configuration;
+
+/// <summary>How many experiences may run at once, and where that number came from.</summary>
+/// <param name="Count">The limit, at least 1.</param>
+/// <param name="Source">Where it came from, as the test output names it.</param>
+internal sealed record ParallelLimit(int Count, string Source)
+{
+    /// <summary>The environment variable that sets the limit.</summary>
+    public const string EnvironmentVariable = "RESIM_MAX_PARALLEL_EXPERIENCES";
+
+    /// <summary>The <c>xunit.runner.json</c> key that sets the limit.</summary>
+    public const string JsonKey = "resimMaxParallelExperiences";
+
+    /// <summary>Resolves the limit for <paramref name="testAssembly"/>: the environment variable, then <c>xunit.runner.json</c>, then <see cref="ComposeExperienceOptionsAttribute"/>, then what the machine can hold.</summary>
+    /// <param name="testAssembly">The test assembly.</param>
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <returns>The limit.</returns>
+    /// <exception cref="ExperienceSetupException">A setting is not a positive whole number.</exception>
+    public static ParallelLimit Resolve(Assembly testAssembly, Func<string, string?> environment) =>
+        Resolve(
+            Path.GetDirectoryName(testAssembly.Location),
+            testAssembly.GetName().Name ?? string.Empty,
+            testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>(),
+            environment);
+
+    /// <summary>Resolves the limit from its sources, in order: the environment variable, <c>xunit.runner.json</c> in <paramref name="assemblyFolder"/>, <paramref name="options"/>, the machine.</summary>
+    /// <param name="assemblyFolder">The test assembly's folder, where <c>xunit.runner.json</c> is; <see langword="null"/> when it has none.</param>
+    /// <param name="assemblyName">The test assembly's name (for <c>NAME.xunit.runner.json</c>).</param>
+    /// <param name="options">The assembly's options attribute, if any.</param>
+    /// <param name="environment">Reads an environment variable.</param>
+    /// <returns>The limit.</returns>
+    /// <exception cref="ExperienceSetupException">A setting is not a positive whole number.</exception>
+    public static ParallelLimit Resolve(string? assemblyFolder, string assemblyName, ComposeExperienceOptionsAttribute? options, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return Parse(fromEnvironment, $"the {EnvironmentVariable} environment variable");
+        }
+
+        if (!string.IsNullOrEmpty(assemblyFolder) && FromRunnerJson(assemblyFolder, assemblyName) is { } fromJson)
+        {
+            return fromJson;
+        }
+
+        if (options is { MaxParallelExperiences: not 0 })
+        {
+            return Parse(options.MaxParallelExperiences.ToString(CultureInfo.InvariantCulture), "[assembly: ComposeExperienceOptions(MaxParallelExperiences)]");
+        }
+
+        return MachineDefault(Environment.ProcessorCount, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+    }
+
+    /// <summary>What a machine can hold: one experience per processor, at most one per GiB of memory.</summary>
+    /// <param name="processors">The processor count.</param>
+    /// <param name="memoryBytes">The memory available to the process.</param>
+    /// <returns>The limit, at least 1.</returns>
+    public static ParallelLimit MachineDefault(int processors, long memoryBytes)
+    {
+        var byMemory = (int)Math.Min(int.MaxValue, memoryBytes / (1L << 30));
+        return new(Math.Max(1, Math.Min(processors, byMemory)), $"this machine ({processors} processors, {memoryBytes / (1L << 20)} MiB of memory)");
+    }
+
+    private static ParallelLimit? FromRunnerJson(string folder, string assemblyName)
+    {
+        foreach (var name in new[] { $"{assemblyName}.xunit.runner.json", "xunit.runner.json" })
+        {
+            var path = Path.Combine(folder, name);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            using var document = ParseJson(path);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(JsonKey, out var value))
+            {
+                return Parse(value.ToString(), $"\"{JsonKey}\" in {path}");
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static JsonDocument ParseJson(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ExperienceSetupException($"{path} is not valid JSON ({e.Message}); fix it so the experience settings in it can be read.", e);
+        }
+    }
+
+    private static ParallelLimit Parse(string text, string source) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0
+            ? new(count, source)
+            : throw new ExperienceSetupException($"{source} is \"{text}\"; set it to a positive whole number of experiences that may run at once.");
+}

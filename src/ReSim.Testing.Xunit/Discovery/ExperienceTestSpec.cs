@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace ReSim.Testing.Discovery;
+
+/// <summary>What one [ComposeExperience] test case runs: everything the attribute says, for one profile.</summary>
+/// <param name="ComposeFile">The compose file as written (relative to the test project's folder, or absolute).</param>
+/// <param name="Profile">The profile, or <see langword="null"/> for none (R8).</param>
+/// <param name="Environment">Experience-level <c>KEY=VALUE</c> entries (R9).</param>
+/// <param name="Inputs">The inputs folder as written, or <see langword="null"/> for none (R11).</param>
+/// <param name="TimeoutSeconds">The experience's timeout (R18).</param>
+internal sealed record ExperienceTestSpec(
+    string ComposeFile,
+    string? Profile,
+    ImmutableArray<string> Environment,
+    string? Inputs,
+    int TimeoutSeconds)
+{
+    /// <summary>The experience-level environment as a map; a later entry for the same key wins.</summary>
+    /// <returns>The variables, keys in ordinal order.</returns>
+    public ImmutableSortedDictionary<string, string> EnvironmentVariables()
+    {
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var entry in Environment)
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            builder[entry[..equals]] = entry[(equals + 1)..];
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The test case's display name: the method's, followed by the profile when there is one.</summary>
+    /// <param name="baseDisplayName">The display name xUnit gives the method.</param>
+    /// <returns>The display name of this case.</returns>
+    public string DisplayName(string baseDisplayName) =>
+        Profile is null ? baseDisplayName : $"{baseDisplayName}(profile: \"{Profile}\")";
+
+    /// <summary>The test case's unique ID: the method's, with the profile appended when there is one.</summary>
+    /// <param name="baseUniqueId">The unique ID xUnit computes for the method.</param>
+    /// <returns>The unique ID of this case.</returns>
+    public string UniqueId(string baseUniqueId) => Profile is null ? baseUniqueId : $"{baseUniqueId}[profile:{Profile}]";
+}

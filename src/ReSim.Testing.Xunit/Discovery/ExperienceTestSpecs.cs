@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using ReSim.Testing.Engine.Results;
+
+namespace ReSim.Testing.Discovery;
+
+/// <summary>Turns a <see cref="ComposeExperienceAttribute"/> into test specs, one per profile, or says what is wrong with it.</summary>
+internal static class ExperienceTestSpecs
+{
+    /// <summary>Reads <paramref name="attribute"/> on <paramref name="method"/>.</summary>
+    /// <param name="attribute">The attribute.</param>
+    /// <param name="method">The test method it is on.</param>
+    /// <returns>One spec per distinct profile (one without a profile when none is given), or the problems, each a sentence saying what to change.</returns>
+    public static (ImmutableArray<ExperienceTestSpec> Specs, ImmutableArray<string> Problems) From(ComposeExperienceAttribute attribute, MethodInfo method)
+    {
+        var problems = ImmutableArray.CreateBuilder<string>();
+        if (string.IsNullOrWhiteSpace(attribute.ComposeFile))
+        {
+            problems.Add("the compose file is empty; give the path of a compose file, relative to the test project's folder.");
+        }
+
+        var profiles = new List<string>();
+        foreach (var profile in new[] { attribute.Profile }.Concat(attribute.Profiles ?? []))
+        {
+            if (profile is null)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(profile))
+            {
+                problems.Add("a profile is empty; remove it or name a profile of the compose file.");
+            }
+            else if (!profiles.Contains(profile, StringComparer.Ordinal))
+            {
+                profiles.Add(profile);
+            }
+        }
+
+        var environment = (attribute.Environment ?? []).ToImmutableArray();
+        foreach (var entry in environment)
+        {
+            if (entry is null || entry.IndexOf('=', StringComparison.Ordinal) < 1)
+            {
+                problems.Add($"Environment entry \"{entry}\" is not KEY=VALUE (R9); write it as \"NAME=value\".");
+            }
+        }
+
+        if (attribute.TimeoutSeconds <= 0)
+        {
+            problems.Add($"TimeoutSeconds is {attribute.TimeoutSeconds}; give a positive number of seconds (the platform's default is {ComposeExperienceAttribute.DefaultTimeoutSeconds}).");
+        }
+
+        if (!HasSupportedParameters(method))
+        {
+            problems.Add($"the method takes ({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))}); a [ComposeExperience] method takes no parameters or one {nameof(ExperienceResult)}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return ([], problems.ToImmutable());
+        }
+
+        var inputs = string.IsNullOrWhiteSpace(attribute.Inputs) ? null : attribute.Inputs;
+        var specs = profiles.Count == 0
+            ? [new ExperienceTestSpec(attribute.ComposeFile, null, environment, inputs, attribute.TimeoutSeconds)]
+            : profiles.Select(p => new ExperienceTestSpec(attribute.ComposeFile, p, environment, inputs, attribute.TimeoutSeconds)).ToImmutableArray();
+        return (specs, []);
+    }
+
+    private static bool HasSupportedParameters(MethodInfo method)
+    {
+        var parameters = method.GetParameters();
+        return parameters.Length == 0 || (parameters.Length == 1 && parameters[0].ParameterType.IsAssignableFrom(typeof(ExperienceResult)));
+    }
+}

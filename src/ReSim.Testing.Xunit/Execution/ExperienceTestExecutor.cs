@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Configuration;
+using ReSim.Testing.Discovery;
+using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Reporting;
+
+namespace ReSim.Testing.Execution;
+
+/// <summary>
+/// Runs the experience of one [ComposeExperience] test: resolves its paths, loads its compose file, waits for
+/// a free slot, runs it, reports and attaches what it left, and maps the verdict to the test's outcome.
+/// </summary>
+/// <param name="services">The engine, compose loader and slots.</param>
+/// <param name="report">The test's output and attachments.</param>
+internal sealed class ExperienceTestExecutor(ExperienceServices services, IExperienceTestReport report)
+{
+    /// <summary>The most bytes of one service log attached to a test result.</summary>
+    public const long MaxLogBytes = 16L * 1024 * 1024;
+
+    /// <summary>Runs <paramref name="spec"/> for a test in <paramref name="testAssembly"/>.</summary>
+    /// <param name="spec">The experience.</param>
+    /// <param name="testAssembly">The test assembly: its project folder and settings.</param>
+    /// <param name="cancellationToken">The test's token: cancelling it tears the experience down.</param>
+    /// <returns>The result to give the method body, or the failure to report.</returns>
+    public async Task<ExperienceTestOutcome> RunAsync(ExperienceTestSpec spec, Assembly testAssembly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        try
+        {
+            var experience = Prepare(spec, ProjectDirectory.Of(testAssembly));
+            var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
+            Report(result, testAssembly);
+            return result.Verdict switch
+            {
+                ExperienceVerdict.Passed => ExperienceTestOutcome.Passed(result),
+                ExperienceVerdict.Error => ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(result.Reason?.ToString() ?? "the engine gave no reason.")), result),
+                _ => ExperienceTestOutcome.Failed(new ExperienceFailedException(FailureMessages.Verdict(result)), result),
+            };
+        }
+        catch (ExperienceSetupException e)
+        {
+            // A fresh, never-thrown exception: its message says everything, and a stack trace of this library would only bury it.
+            return ExperienceTestOutcome.Failed(new ExperienceSetupException(e.Message));
+        }
+        catch (ExperienceInfrastructureException e)
+        {
+            return ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(e.Message)));
+        }
+    }
+
+    private Experience Prepare(ExperienceTestSpec spec, ProjectDirectory project)
+    {
+        var composePath = project.Resolve(spec.ComposeFile);
+        if (!File.Exists(composePath))
+        {
+            throw new ExperienceSetupException(
+                $"The compose file \"{spec.ComposeFile}\" was not found at {composePath}. Relative paths are resolved against the test project's folder, {project.Path} ({project.HowFound}); fix the path in [ComposeExperience].");
+        }
+
+        var inputs = spec.Inputs is null ? null : project.Resolve(spec.Inputs);
+        if (inputs is not null && !Directory.Exists(inputs))
+        {
+            throw new ExperienceSetupException(
+                $"The inputs folder \"{spec.Inputs}\" was not found at {inputs}. Relative paths are resolved against the test project's folder, {project.Path} ({project.HowFound}); create the folder or fix Inputs in [ComposeExperience].");
+        }
+
+        report.WriteLine($"ReSim experience: {composePath}, profile {spec.Profile ?? "(none)"}");
+        var load = services.LoadCompose(composePath, new ComposeLoadOptions { Profile = spec.Profile });
+        foreach (var warning in load.Warnings)
+        {
+            report.WriteLine(warning.ToString());
+        }
+
+        if (load.HasErrors || load.Model is null)
+        {
+            throw new ExperienceSetupException(FailureMessages.ComposeErrors(composePath, load.Errors.ToArray()));
+        }
+
+        return new Experience
+        {
+            Compose = load.Model,
+            Name = spec.Profile is null ? Path.GetFileName(composePath) : $"{Path.GetFileName(composePath)} ({spec.Profile})",
+            Environment = spec.EnvironmentVariables(),
+            InputsDirectory = inputs,
+            Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
+        };
+    }
+
+    private async Task<ExperienceResult> RunInSlotAsync(Experience experience, Assembly testAssembly, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var (limit, slot) = await services.Slots.AcquireAsync(testAssembly, cancellationToken).ConfigureAwait(false);
+        using (slot)
+        {
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experience slot after {waited.Elapsed.TotalSeconds:0.0} s (at most {limit.Count} at once, from {limit.Source})."));
+            var observer = new LiveOutputObserver(report);
+            try
+            {
+                return await services.Engine.RunAsync(experience, observer, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                observer.Close();
+            }
+        }
+    }
+
+    private void Report(ExperienceResult result, Assembly testAssembly)
+    {
+        report.WriteLine(result.ToSummaryTable());
+        report.WriteLine($"Results of run {result.RunId}: {result.ResultsDirectory}");
+        var options = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();
+        var maxOutputBytes = options?.MaxAttachedOutputBytes ?? ComposeExperienceOptionsAttribute.DefaultMaxAttachedOutputBytes;
+        new ResultAttachments(report, maxOutputBytes, MaxLogBytes).AttachAll(result);
+    }
+}

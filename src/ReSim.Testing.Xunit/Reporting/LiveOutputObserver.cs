@@ -1,0 +1,64 @@
+using System.Globalization;
+using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.Reporting;
+
+/// <summary>Forwards live container lines and state changes to the test's output, each container line prefixed by its service.</summary>
+/// <param name="report">The test's report.</param>
+/// <param name="maxLogLines">How many container lines to forward; the rest are only in the attached logs, which a note says.</param>
+internal sealed class LiveOutputObserver(IExperienceTestReport report, int maxLogLines = LiveOutputObserver.DefaultMaxLogLines) : IExperienceObserver
+{
+    /// <summary>The default number of container lines forwarded to one test's output.</summary>
+    public const int DefaultMaxLogLines = 10_000;
+
+    private readonly object gate = new();
+    private bool closed;
+    private int logLines;
+
+    /// <inheritdoc />
+    public void OnLogLine(string service, OutputChannel stream, string text)
+    {
+        lock (gate)
+        {
+            logLines++;
+            if (logLines == maxLogLines + 1)
+            {
+                Write(string.Create(CultureInfo.InvariantCulture, $"-- more than {maxLogLines} container lines: the rest are only in the attached experience-<SERVICE>-container.log files"));
+            }
+
+            if (logLines <= maxLogLines)
+            {
+                Write(stream == OutputChannel.StdErr ? $"[{service}!] {text}" : $"[{service}] {text}");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStateChange(TimelineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var detail = entry.Detail is null ? string.Empty : $" ({entry.Detail})";
+        lock (gate)
+        {
+            Write(string.Create(CultureInfo.InvariantCulture, $"-- {entry.Elapsed.TotalSeconds:0.0} s: {entry.Service ?? "experience"} {entry.Kind}{detail}"));
+        }
+    }
+
+    /// <summary>Stops forwarding: the test's output must not be written after the test ends.</summary>
+    public void Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+        }
+    }
+
+    private void Write(string line)
+    {
+        if (!closed)
+        {
+            report.WriteLine(line);
+        }
+    }
+}

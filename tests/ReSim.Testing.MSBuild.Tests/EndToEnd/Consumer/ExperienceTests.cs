@@ -1,0 +1,16 @@
+using ReSim.Testing;
+
+namespace Consumer;
+
+public class ExperienceTests
+{
+    [ComposeExperience("experiences/passing.yml", Profile = "sim", TimeoutSeconds = 120)]
+    public void Passing_experience_passes()
+    {
+    }
+
+    [ComposeExperience("experiences/failing.yml", Profile = "sim", TimeoutSeconds = 120)]
+    public void Failing_experience_fails()
+    {
+    }
+}

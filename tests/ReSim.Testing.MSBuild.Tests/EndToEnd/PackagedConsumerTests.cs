@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace ReSim.Testing.MSBuild.Tests.EndToEnd;
+
+/// <summary>
+/// A consumer project restores ReSim.Testing.MSBuild and ReSim.Testing.Xunit from freshly packed packages and builds,
+/// runs and tests through the real `dotnet` CLI: what a user of the packages sees.
+/// </summary>
+public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : IClassFixture<PackagedConsumer>
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task A_build_with_an_invalid_compose_file_fails_with_the_canonical_error_at_its_line_R3()
+    {
+        // A validated build first, so the failure also shows that switching the item to another file re-validates.
+        var valid = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=passing", "-nodeReuse:false", "-tl:off");
+        var build = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=invalid", "-nodeReuse:false", "-tl:off");
+
+        Assert.True(valid.ExitCode == 0, valid.ToString());
+        Assert.True(build.ExitCode != 0, build.ToString());
+        AssertPrinted(build, CanonicalMissingImageError());
+    }
+
+    [Fact]
+    public async Task A_build_with_a_valid_compose_file_succeeds_and_a_second_build_skips_validation()
+    {
+        var first = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=passing", "-nodeReuse:false", "-tl:off");
+        var second = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=passing", "-nodeReuse:false", "-tl:off", "-v:d");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.False(DiagnosticLine().IsMatch(first.Output), first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        AssertPrinted(second, SkippedValidation());
+    }
+
+    [Fact]
+    public async Task RunComposeExperiences_passes_for_a_passing_experience_and_leaves_its_logs_R16_R21()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        var run = await consumer.DotnetAsync(RunTimeout, "build", "-t:RunComposeExperiences", "-p:Experience=passing", "-nodeReuse:false", "-tl:off");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        AssertPrinted(run, PassedLine());
+        var log = Path.Combine(consumer.ConsumerDirectory, "obj", "resim-experiences", "passing-sim", "experience-orchestrator-container.log");
+        Assert.True(File.Exists(log), $"{log} is missing. {run}");
+        Assert.Contains("hello from the orchestrator", await File.ReadAllTextAsync(log, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunComposeExperiences_fails_the_build_for_a_failing_experience_naming_it_and_the_reason_R16_R20()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        var run = await consumer.DotnetAsync(RunTimeout, "build", "-t:RunComposeExperiences", "-p:Experience=failing", "-nodeReuse:false", "-tl:off");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        AssertPrinted(run, ExperienceFailedError());
+    }
+
+    [Fact]
+    public async Task Dotnet_test_runs_the_consumers_ComposeExperience_tests_from_the_packed_package_R16()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        // No -nodeReuse:false here: `dotnet test` hands options it does not know to the test application, which then
+        // refuses them and runs nothing; MSBUILDDISABLENODEREUSE (set for every child) keeps the nodes from lingering.
+        var test = await consumer.DotnetAsync(RunTimeout, "test", "-p:Experience=passing");
+
+        Assert.True(test.ExitCode != 0, $"One of the two consumer tests fails on purpose. {test}");
+        AssertPrinted(test, TestSummary());
+        AssertPrinted(test, FailedTestName());
+    }
+
+    private static void AssertPrinted(CliResult result, Regex expected) =>
+        Assert.True(expected.IsMatch(result.Output), $"Expected output matching /{expected}/. {result}");
+
+    [GeneratedRegex(@"experiences/invalid\.yml\(7,\d+\): error RSIM034: .*robot", RegexOptions.None, 1000)]
+    private static partial Regex CanonicalMissingImageError();
+
+    [GeneratedRegex(@"experiences/failing\.yml : error RSIM101: Experience 'failing-sim' failed: .*orchestrator", RegexOptions.None, 1000)]
+    private static partial Regex ExperienceFailedError();
+
+    [GeneratedRegex(@"Skipping target ""ValidateComposeExperiences"" because all output files are up-to-date", RegexOptions.None, 1000)]
+    private static partial Regex SkippedValidation();
+
+    [GeneratedRegex(@"\[passing-sim\] passed in", RegexOptions.None, 1000)]
+    private static partial Regex PassedLine();
+
+    [GeneratedRegex(@"failed:\s*1\s+succeeded:\s*1", RegexOptions.None, 1000)]
+    private static partial Regex TestSummary();
+
+    [GeneratedRegex(@"Failing_experience_fails", RegexOptions.None, 1000)]
+    private static partial Regex FailedTestName();
+
+    [GeneratedRegex(@": (error|warning) [A-Z]+\d+:", RegexOptions.None, 1000)]
+    private static partial Regex DiagnosticLine();
+}

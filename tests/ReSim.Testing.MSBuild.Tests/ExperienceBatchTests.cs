@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using ReSim.Testing.MSBuild.Items;
+using ReSim.Testing.MSBuild.Running;
+
+namespace ReSim.Testing.MSBuild.Tests;
+
+public sealed class ExperienceBatchTests
+{
+    private static ExperienceRequest Request(string name) =>
+        new(name, "/p/compose.yml", null, ImmutableSortedDictionary<string, string>.Empty, null, TimeSpan.FromSeconds(5));
+
+    [Fact]
+    public void Each_experience_gets_its_own_results_folder_even_when_names_repeat()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "results");
+
+        var folders = ExperienceBatch.AssignFolders([Request("compose-sim"), Request("compose-sim"), Request("other")], root);
+
+        Assert.Equal(
+            [Path.Combine(root, "compose-sim"), Path.Combine(root, "compose-sim-2"), Path.Combine(root, "other")],
+            folders);
+    }
+
+    [Fact]
+    public void Characters_a_folder_name_cannot_hold_are_replaced()
+    {
+        var folder = Assert.Single(ExperienceBatch.AssignFolders([Request("a/b c")], "/r"));
+
+        Assert.Equal(Path.GetFullPath("/r/a_b_c"), folder);
+    }
+}

@@ -1,0 +1,81 @@
+using ReSim.Testing.Engine;
+using ReSim.Testing.MSBuild.Items;
+using ReSim.Testing.MSBuild.Tests.Fakes;
+
+namespace ReSim.Testing.MSBuild.Tests;
+
+public sealed class ExperienceItemReaderTests
+{
+    private static readonly string Project = Path.Combine(Path.GetTempPath(), "consumer");
+
+    [Fact]
+    public void Metadata_of_the_issue_example_is_read_into_a_request_R7()
+    {
+        var item = ComposeItems.Experience(
+            "experiences/compose.yml",
+            ("Profile", "sim"),
+            ("Environment", "SCENARIO=parking;SEED=4"),
+            ("Inputs", "experiences/parking"),
+            ("TimeoutSeconds", "600"));
+
+        var request = ExperienceItemReader.Read(item, Project, out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(request);
+        Assert.Equal(Path.Combine(Project, "experiences", "compose.yml"), request.ComposeFile);
+        Assert.Equal("sim", request.Profile);
+        Assert.Equal(new Dictionary<string, string> { ["SCENARIO"] = "parking", ["SEED"] = "4" }, request.Environment);
+        Assert.Equal(Path.Combine(Project, "experiences", "parking"), request.InputsDirectory);
+        Assert.Equal(TimeSpan.FromMinutes(10), request.Timeout);
+        Assert.Equal("compose-sim", request.Name);
+        Assert.Equal("experiences/compose.yml", request.ItemSpec);
+    }
+
+    [Fact]
+    public void An_item_without_metadata_gets_no_profile_no_inputs_and_the_platform_timeout_R7_R18()
+    {
+        var request = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml"), Project, out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(request);
+        Assert.Null(request.Profile);
+        Assert.Null(request.InputsDirectory);
+        Assert.Empty(request.Environment);
+        Assert.Equal(Experience.DefaultTimeout, request.Timeout);
+        Assert.Equal("compose", request.Name);
+    }
+
+    [Fact]
+    public void An_environment_value_may_contain_equals_signs_and_a_trailing_semicolon_is_ignored_R9()
+    {
+        var request = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("Environment", "URL=http://a?b=c; EMPTY=;")), Project, out _);
+
+        Assert.NotNull(request);
+        Assert.Equal("http://a?b=c", request.Environment["URL"]);
+        Assert.Equal(string.Empty, request.Environment["EMPTY"]);
+    }
+
+    [Theory]
+    [InlineData("Environment", "SCENARIO", "Environment entry 'SCENARIO'")]
+    [InlineData("Environment", "=4", "Environment entry '=4'")]
+    [InlineData("TimeoutSeconds", "ten", "TimeoutSeconds 'ten'")]
+    [InlineData("TimeoutSeconds", "-5", "TimeoutSeconds '-5'")]
+    [InlineData("TimeoutSeconds", "0", "TimeoutSeconds '0'")]
+    public void Invalid_metadata_is_refused_with_a_message_naming_the_item_and_the_value(string metadata, string value, string expected)
+    {
+        var request = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
+
+        Assert.Null(request);
+        Assert.NotNull(error);
+        Assert.Contains("ComposeExperience 'exp/compose.yml'", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Name_metadata_overrides_the_default_name()
+    {
+        var request = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml", ("Name", "parking"), ("Profile", "sim")), Project, out _);
+
+        Assert.Equal("parking", request?.Name);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Collections.Immutable;
+using Microsoft.Build.Framework;
+using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.MSBuild.Items;
+using ReSim.Testing.MSBuild.Running;
+using ReSim.Testing.MSBuild.Tests.Fakes;
+
+namespace ReSim.Testing.MSBuild.Tests;
+
+public sealed class RunComposeExperienceTests
+{
+    private const string ProjectDirectory = "/consumer";
+    private readonly FakeBuildEngine engine = new();
+
+    private static ExperienceOutcome Passed(ExperienceRequest request, string folder) =>
+        new(request, ExperienceVerdict.Passed, null, [], folder) { Duration = TimeSpan.FromSeconds(1.5), SummaryTable = "service  exit\nrobot    0" };
+
+    private static ExperienceOutcome Ended(ExperienceRequest request, string folder, ExperienceVerdict verdict, string message) =>
+        new(request, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), ["boom", "last"]), [], folder);
+
+    private RunComposeExperience Task(IExperienceExecutor executor, params ITaskItem[] items) =>
+        new(executor) { BuildEngine = engine, Experiences = items, ResultsDirectory = "/consumer/obj/resim", ProjectDirectory = ProjectDirectory };
+
+    [Fact]
+    public void A_passing_experience_succeeds_and_is_an_output_item_with_verdict_and_results_folder_R16()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f)));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml", ("Profile", "sim")));
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Errors);
+        var result = Assert.Single(task.Results);
+        Assert.Equal("exp/compose.yml", result.ItemSpec);
+        Assert.Equal("sim", result.GetMetadata("Profile"));
+        Assert.Equal("Passed", result.GetMetadata("Verdict"));
+        Assert.Equal(string.Empty, result.GetMetadata("Reason"));
+        Assert.Equal("/consumer/obj/resim/compose-sim", result.GetMetadata("ResultsDirectory"));
+        Assert.Equal("1.5", result.GetMetadata("DurationSeconds"));
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.Contains("robot    0", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ExperienceVerdict.Failed, "RSIM101", "failed")]
+    [InlineData(ExperienceVerdict.TimedOut, "RSIM102", "timed out")]
+    [InlineData(ExperienceVerdict.Error, "RSIM103", "could not run")]
+    public void An_experience_that_does_not_pass_fails_the_build_with_an_error_naming_it_and_the_reason_R20(ExperienceVerdict verdict, string code, string words)
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Ended(r, f, verdict, "robot exited with code 3 after 2.0 s.")));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml", ("Name", "parking")));
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Equal("/consumer/exp/compose.yml", error.File);
+        Assert.StartsWith($"Experience 'parking' {words}: robot exited with code 3 after 2.0 s.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/consumer/obj/resim/parking", error.Message, StringComparison.Ordinal);
+        Assert.Contains(engine.Messages, m => m.Message!.Contains("boom", StringComparison.Ordinal) && m.Message.Contains("last", StringComparison.Ordinal));
+        Assert.Equal(verdict.ToString(), Assert.Single(task.Results).GetMetadata("Verdict"));
+    }
+
+    [Fact]
+    public void Compose_diagnostics_of_an_experience_that_could_not_run_are_reported_canonically_R3()
+    {
+        var diagnostic = new Diagnostic("RSIM034", DiagnosticSeverity.Error, "Service 'robot' has no image.", "Add one.", new SourceLocation("/consumer/compose.yml", 4, 3));
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(ExperienceOutcome.NotRun(r, f, "its compose file has errors.", [diagnostic])));
+        using var task = Task(executor, ComposeItems.Experience("compose.yml"));
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(["RSIM034", "RSIM103"], engine.Errors.Select(e => e.Code));
+        Assert.Equal(("/consumer/compose.yml", 4, 3), (engine.Errors[0].File, engine.Errors[0].LineNumber, engine.Errors[0].ColumnNumber));
+    }
+
+    [Fact]
+    public void Invalid_item_metadata_fails_with_RSIM104_before_anything_runs()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f)));
+        using var task = Task(executor, ComposeItems.Experience("compose.yml", ("TimeoutSeconds", "soon")));
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("RSIM104", Assert.Single(engine.Errors).Code);
+        Assert.Empty(executor.Runs);
+    }
+
+    [Fact]
+    public void An_unexpected_exception_is_an_error_on_that_experience_and_the_others_still_run()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => r.Name == "bad"
+            ? throw new InvalidOperationException("socket closed")
+            : System.Threading.Tasks.Task.FromResult(Passed(r, f)));
+        using var task = Task(executor, ComposeItems.Experience("a.yml", ("Name", "bad")), ComposeItems.Experience("b.yml", ("Name", "good")));
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("RSIM103", error.Code);
+        Assert.Contains("socket closed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Error", "Passed"], task.Results.Select(r => r.GetMetadata("Verdict")));
+    }
+
+    [Fact]
+    public void State_changes_are_logged_on_the_task_thread_while_the_node_is_yielded_R23()
+    {
+        var yieldedWhileRunning = false;
+        var executor = new ScriptedExecutor(async (r, f, observer, ct) =>
+        {
+            yieldedWhileRunning = engine.IsYielded;
+            await System.Threading.Tasks.Task.Yield();
+            observer.OnStateChange(new TimelineEntry(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1.2), "robot", "exited", "0"));
+            observer.OnLogLine("robot", Engine.Runtime.OutputChannel.StdOut, "hello");
+            return Passed(r, f);
+        });
+        using var task = Task(executor, ComposeItems.Experience("compose.yml"));
+        var taskThread = Environment.CurrentManagedThreadId;
+
+        Assert.True(task.Execute());
+
+        Assert.True(yieldedWhileRunning);
+        Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2s robot exited (0)");
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "[compose] robot: hello");
+        Assert.All(engine.LoggingThreads, thread => Assert.Equal(taskThread, thread));
+    }
+
+    [Fact]
+    public void At_most_MaxParallel_experiences_run_at_once_and_that_many_do()
+    {
+        var running = 0;
+        var peak = 0;
+        var bothStarted = new TaskCompletionSource();
+        var executor = new ScriptedExecutor(async (r, f, _, ct) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref peak, now);
+            if (now == 2)
+            {
+                bothStarted.TrySetResult();
+            }
+
+            await bothStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            Interlocked.Decrement(ref running);
+            return Passed(r, f);
+        });
+        var items = Enumerable.Range(1, 5).Select(i => ComposeItems.Experience($"e{i}.yml")).ToArray();
+        using var task = Task(executor, items);
+        task.MaxParallel = 2;
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(2, peak);
+        Assert.Equal(5, executor.Runs.Count);
+    }
+
+    [Fact]
+    public void Cancel_stops_the_running_experiences_and_fails_with_RSIM105()
+    {
+        var started = new TaskCompletionSource();
+        var sawCancellation = false;
+        var executor = new ScriptedExecutor(async (r, f, _, cancellationToken) =>
+        {
+            started.TrySetResult();
+            try
+            {
+                await System.Threading.Tasks.Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                sawCancellation = true;
+                throw;
+            }
+
+            return Passed(r, f);
+        });
+        using var task = Task(executor, ComposeItems.Experience("compose.yml"));
+        _ = started.Task.ContinueWith(_ => task.Cancel(), TaskScheduler.Default);
+
+        Assert.False(task.Execute());
+
+        Assert.True(sawCancellation);
+        Assert.Equal("RSIM105", Assert.Single(engine.Errors).Code);
+        Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
+    }
+
+    [Fact]
+    public void No_items_is_a_success_that_says_so()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f)));
+        using var task = Task(executor);
+
+        Assert.True(task.Execute());
+
+        Assert.Contains(engine.Messages, m => m.Message!.Contains("no ComposeExperience items", StringComparison.Ordinal));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

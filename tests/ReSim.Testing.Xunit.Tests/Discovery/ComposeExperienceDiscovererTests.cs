@@ -1,0 +1,89 @@
+using ReSim.Testing.Discovery;
+using ReSim.Testing.Xunit.Tests.Support;
+using Xunit.v3;
+
+namespace ReSim.Testing.Xunit.Tests.Discovery;
+
+public class ComposeExperienceDiscovererTests
+{
+    [Fact]
+    public async Task Two_profiles_give_two_cases_each_with_its_own_name_id_and_profile_trait_R8()
+    {
+        var cases = await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.TwoProfiles));
+
+        Assert.Equal(["sim", "hil"], cases.Select(c => c.Profile));
+        Assert.Equal(
+            [$"{typeof(Fixtures.Navigation).FullName}.TwoProfiles(profile: \"sim\")", $"{typeof(Fixtures.Navigation).FullName}.TwoProfiles(profile: \"hil\")"],
+            cases.Select(c => c.TestCaseDisplayName));
+        Assert.Equal(2, cases.Select(c => c.UniqueID).Distinct().Count());
+        Assert.Equal(["sim"], cases[0].Traits[ComposeExperienceTestCase.ProfileTrait]);
+        Assert.Equal(["hil"], cases[1].Traits[ComposeExperienceTestCase.ProfileTrait]);
+        Assert.All(cases, c => Assert.Equal(["experiences/robot.yml"], c.Traits[ComposeExperienceTestCase.ComposeFileTrait]));
+    }
+
+    [Fact]
+    public async Task No_profile_gives_one_case_named_after_the_method_without_a_profile_trait()
+    {
+        var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));
+
+        Assert.Null(testCase.Profile);
+        Assert.Equal($"{typeof(Fixtures.Navigation).FullName}.NoProfile", testCase.TestCaseDisplayName);
+        Assert.False(testCase.Traits.ContainsKey(ComposeExperienceTestCase.ProfileTrait));
+        Assert.Equal("experiences/robot.yml", testCase.ComposeFile);
+    }
+
+    [Fact]
+    public async Task Profile_and_Profiles_combine_without_duplicates_and_keep_environment_inputs_and_timeout()
+    {
+        var cases = await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.Everything));
+
+        Assert.Equal(["sim", "hil"], cases.Select(c => c.Profile));
+        Assert.All(cases, c =>
+        {
+            Assert.Equal(["SCENARIO=parking", "SPEED=3"], c.Spec.Environment);
+            Assert.Equal("experiences/inputs", c.Spec.Inputs);
+            Assert.Equal(90, c.Spec.TimeoutSeconds);
+        });
+    }
+
+    [Fact]
+    public async Task Fact_settings_carry_over_display_name_explicit_and_skip()
+    {
+        var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.FactSettings)));
+
+        Assert.Equal("Parking lot(profile: \"sim\")", testCase.TestCaseDisplayName);
+        Assert.True(testCase.Explicit);
+        Assert.Equal("not today", testCase.SkipReason);
+    }
+
+    [Fact]
+    public async Task Method_traits_are_kept_beside_the_experience_traits()
+    {
+        var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.WithTrait)));
+
+        Assert.Equal(["navigation"], testCase.Traits["Area"]);
+        Assert.Equal(["sim"], testCase.Traits[ComposeExperienceTestCase.ProfileTrait]);
+    }
+
+    [Fact]
+    public async Task A_method_taking_the_result_is_a_valid_experience_test()
+    {
+        var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.TakesResult)));
+
+        Assert.Equal("sim", testCase.Profile);
+    }
+
+    [Theory]
+    [InlineData(nameof(Fixtures.Invalid.EnvironmentWithoutValue), "Environment entry \"SCENARIO\" is not KEY=VALUE (R9)")]
+    [InlineData(nameof(Fixtures.Invalid.EmptyProfile), "a profile is empty")]
+    [InlineData(nameof(Fixtures.Invalid.ZeroTimeout), "TimeoutSeconds is 0; give a positive number of seconds")]
+    [InlineData(nameof(Fixtures.Invalid.WrongParameter), "takes no parameters or one ExperienceResult")]
+    public async Task An_attribute_that_cannot_run_gives_one_failing_case_saying_what_to_change(string method, string expected)
+    {
+        var testCase = Assert.Single(await XunitObjects.DiscoverAsync(typeof(Fixtures.Invalid), method));
+
+        var error = Assert.IsType<ExecutionErrorTestCase>(testCase);
+        Assert.Contains($"[ComposeExperience] on {typeof(Fixtures.Invalid).FullName}.{method} cannot run:", error.ErrorMessage);
+        Assert.Contains(expected, error.ErrorMessage);
+    }
+}

@@ -1,0 +1,63 @@
+using ReSim.Testing.Discovery;
+using ReSim.Testing.Xunit.Tests.Support;
+using Xunit.Sdk;
+
+namespace ReSim.Testing.Xunit.Tests.Discovery;
+
+public class ComposeExperienceTestCaseTests
+{
+    [Fact]
+    public async Task Serialization_round_trip_keeps_the_experience_the_name_the_id_and_the_traits()
+    {
+        var original = (await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.Everything)))[1];
+
+        var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
+
+        Assert.NotNull(copy);
+        Assert.Equal(original.Spec.ComposeFile, copy.Spec.ComposeFile);
+        Assert.Equal(original.Spec.Profile, copy.Spec.Profile);
+        Assert.Equal(original.Spec.Environment, copy.Spec.Environment);
+        Assert.Equal(original.Spec.Inputs, copy.Spec.Inputs);
+        Assert.Equal(original.Spec.TimeoutSeconds, copy.Spec.TimeoutSeconds);
+        Assert.Equal(original.TestCaseDisplayName, copy.TestCaseDisplayName);
+        Assert.Equal(original.UniqueID, copy.UniqueID);
+        Assert.Equal(original.Traits.Keys.Order(), copy.Traits.Keys.Order());
+        Assert.Equal(["hil"], copy.Traits[ComposeExperienceTestCase.ProfileTrait]);
+    }
+
+    [Fact]
+    public async Task Serialization_round_trip_keeps_a_case_without_profile_or_inputs()
+    {
+        var original = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));
+
+        var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
+
+        Assert.NotNull(copy);
+        Assert.Null(copy.Profile);
+        Assert.Null(copy.Spec.Inputs);
+        Assert.Empty(copy.Spec.Environment);
+        Assert.Equal(ComposeExperienceAttribute.DefaultTimeoutSeconds, copy.Spec.TimeoutSeconds);
+        Assert.Equal(original.UniqueID, copy.UniqueID);
+    }
+
+    [Fact]
+    public async Task Unique_ids_differ_across_methods_and_profiles_and_are_stable_across_discoveries()
+    {
+        var first = await Discover();
+        var second = await Discover();
+
+        Assert.Equal(first.Count, first.Distinct().Count());
+        Assert.Equal(first, second);
+
+        static async Task<List<string>> Discover()
+        {
+            var ids = new List<string>();
+            foreach (var method in new[] { nameof(Fixtures.Navigation.TwoProfiles), nameof(Fixtures.Navigation.NoProfile), nameof(Fixtures.Navigation.Everything) })
+            {
+                ids.AddRange((await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), method)).Select(c => c.UniqueID));
+            }
+
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using ReSim.Testing.Engine.Results;
+
+namespace ReSim.Testing.Xunit.Tests.Discovery;
+
+// Not public: xUnit discovers only exported classes, so these fixtures are never run as tests of this project
+// (xUnit1000 asks for public test classes, which is exactly what these must not be).
+#pragma warning disable xUnit1000
+internal static class Fixtures
+{
+    internal sealed class Navigation
+    {
+        [ComposeExperience("experiences/robot.yml", Profiles = ["sim", "hil"])]
+        public void TwoProfiles()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml")]
+        public void NoProfile()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", Profile = "sim", Profiles = ["hil", "sim"], Environment = ["SCENARIO=parking", "SPEED=3"], Inputs = "experiences/inputs", TimeoutSeconds = 90)]
+        public void Everything()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", Profile = "sim", DisplayName = "Parking lot", Explicit = true, Skip = "not today")]
+        public void FactSettings()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", Profile = "sim")]
+        [Trait("Area", "navigation")]
+        public void WithTrait()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", Profile = "sim")]
+        public void TakesResult(ExperienceResult result) => Assert.NotNull(result);
+    }
+
+    internal sealed class Invalid
+    {
+        [ComposeExperience("experiences/robot.yml", Environment = ["SCENARIO"])]
+        public void EnvironmentWithoutValue()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", Profiles = ["sim", " "])]
+        public void EmptyProfile()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", TimeoutSeconds = 0)]
+        public void ZeroTimeout()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml")]
+        public void WrongParameter(int count) => Assert.Equal(0, count);
+    }
+}
+#pragma warning restore xUnit1000

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Compose.Model;
+
+namespace ReSim.Testing.Xunit.Tests.Support;
+
+/// <summary>A compose loader that returns a fixed model or fixed diagnostics, and remembers what it was asked to load.</summary>
+public sealed class FakeCompose
+{
+    private readonly ImmutableArray<Diagnostic> diagnostics;
+
+    public FakeCompose(params Diagnostic[] diagnostics) => this.diagnostics = [.. diagnostics];
+
+    public List<(string Path, ComposeLoadOptions Options)> Loads { get; } = [];
+
+    public static Diagnostic Error(string file, int line, int column, string code, string message) =>
+        new(code, DiagnosticSeverity.Error, message, "Fix it.", new SourceLocation(file, line, column));
+
+    public static Diagnostic Warning(string file, int line, int column, string code, string message) =>
+        new(code, DiagnosticSeverity.Warning, message, "Consider it.", new SourceLocation(file, line, column));
+
+    public ComposeLoadResult Load(string path, ComposeLoadOptions options)
+    {
+        lock (Loads)
+        {
+            Loads.Add((path, options));
+        }
+
+        var model = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+            ? null
+            : new ComposeModel
+            {
+                SourceFile = path,
+                WorkingDirectory = Path.GetDirectoryName(path)!,
+                Profile = options.Profile,
+                Services =
+                [
+                    new ServiceDefinition
+                    {
+                        Name = "orchestrator",
+                        Image = "resim-testing/busybox:1.35",
+                        Labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(ServiceDefinition.OrchestratorLabel, "true")]),
+                        Location = new SourceLocation(path, 2, 3),
+                    },
+                ],
+            };
+        return new ComposeLoadResult(model, diagnostics);
+    }
+}
