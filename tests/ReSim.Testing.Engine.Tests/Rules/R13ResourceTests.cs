@@ -72,5 +72,29 @@ public sealed class R13ResourceTests : IAsyncDisposable
         Assert.DoesNotContain(observer.Changes, c => c.Kind is "created" or "started");
     }
 
+    [Fact]
+    public async Task Reservations_above_the_experiences_system_are_an_error_before_any_container_starts_R13()
+    {
+        var observer = new LiveObserver();
+        var compose = RealEngine.Load(
+            $$"""
+            services:
+              test:
+                image: resim-testing/busybox:1.35
+                {{RealEngine.Orchestrator}}
+                command: ["true"]
+                deploy: { resources: { reservations: { cpus: "3", memory: 1G } } }
+            """,
+            system: new SystemResources(8, 8L << 30, []));
+        var experience = engine.Experience(compose) with { System = new SystemResources(2, 512L << 20, []) };
+
+        var result = await engine.RunAsync(experience, observer);
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.Contains("reserve 3 CPUs", result.Reason!.Message, StringComparison.Ordinal);
+        Assert.Contains("1024 MiB", result.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(observer.Changes, c => c.Kind is "created" or "started");
+    }
+
     public ValueTask DisposeAsync() => engine.DisposeAsync();
 }

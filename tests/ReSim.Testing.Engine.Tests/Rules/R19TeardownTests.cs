@@ -61,7 +61,30 @@ public sealed class R19TeardownTests : IAsyncDisposable
         Assert.True(RealEngine.Service(result, "robot").StoppedAtTeardown);
     }
 
+    [Fact]
+    public async Task A_run_first_removes_what_runs_of_dead_processes_left_on_the_engine_R19()
+    {
+        var orphanRun = "orphan" + Guid.NewGuid().ToString("N")[..8];
+        var deadPid = await DeadProcessIdAsync();
+        var (created, _, error) = await DockerCli.RunAsync(
+            "volume", "create", "--label", $"{RunLabels.Marker}=true", "--label", $"{RunLabels.Run}={orphanRun}",
+            "--label", $"{RunLabels.OwnerProcess}={deadPid}", "--label", $"{RunLabels.OwnerHost}={Environment.MachineName}", $"resim-{orphanRun}-left");
+        Assert.True(created == 0, error);
+
+        var result = await engine.RunAsync(Compose.Replace("sleep 30\"]", "sleep 0.2\"]", StringComparison.Ordinal));
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        await RealEngine.AssertNothingLeftAsync(orphanRun);
+    }
+
     public ValueTask DisposeAsync() => engine.DisposeAsync();
+
+    private static async Task<int> DeadProcessIdAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true")) ?? throw new InvalidOperationException("could not start `true`");
+        await process.WaitForExitAsync(RealEngine.Token);
+        return process.Id;
+    }
 
     private static async Task<(string[] Containers, string[] Volumes)> ListAsync(string runId)
     {
