@@ -67,5 +67,22 @@ public sealed class R21LogTests : IAsyncDisposable
         Assert.Equal(Path.Combine(result.ResultsDirectory, "experience-robot-container.log"), RealEngine.Service(result, "robot").LogFile);
     }
 
+    [Fact]
+    public async Task A_50_MB_log_is_kept_whole_in_the_log_file_R21()
+    {
+        var result = await engine.RunAsync($$"""
+            services:
+              test:
+                image: resim-testing/busybox:1.35
+                {{RealEngine.Orchestrator}}
+                command: ["sh", "-c", "yes $$(printf '%01023d' 0) | head -n 51200; echo last"]
+            """);
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        var file = Path.Combine(result.ResultsDirectory, "experience-test-container.log");
+        Assert.Equal("=== start 1 ===\n".Length + (51200L * 1024) + "last\n".Length, new FileInfo(file).Length);
+        Assert.Equal("last", File.ReadLines(file).Last());
+    }
+
     public ValueTask DisposeAsync() => engine.DisposeAsync();
 }
