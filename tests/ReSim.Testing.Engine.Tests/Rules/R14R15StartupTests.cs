@@ -6,11 +6,11 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 public sealed class R14R15StartupTests : IAsyncDisposable
 {
     // The robot says it is ready in the outputs folder 1.5 s after it starts, and becomes healthy (its health check tests
-    // a file) half a second later: a service that saw no ready file when it exited cannot have seen the robot healthy.
+    // a file) a second later: a service that saw no ready file when it exited cannot have seen the robot healthy.
     private const string SlowlyHealthyRobot = """
           robot:
             image: resim-testing/busybox:1.35
-            command: ["sh", "-c", "sleep 1.5; touch /tmp/resim/outputs/robot-ready; sleep 0.5; touch /tmp/healthy; sleep 30"]
+            command: ["sh", "-c", "sleep 1.5; touch /tmp/resim/outputs/robot-ready; sleep 1; touch /tmp/healthy; sleep 30"]
             healthcheck:
               test: ["CMD", "test", "-f", "/tmp/healthy"]
               interval: 200ms
@@ -36,7 +36,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
                   - |
                     [ -f /tmp/resim/outputs/robot-ready ] || echo "started before robot was ready"
                     for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-ready ] && break; sleep 0.1; done
-                    sleep 1.5
+                    sleep 2
             {{SlowlyHealthyRobot}}
             """);
 
@@ -84,6 +84,34 @@ public sealed class R14R15StartupTests : IAsyncDisposable
         Assert.Contains("no robot yet", log, StringComparison.Ordinal);
         Assert.EndsWith("connected\n", log, StringComparison.Ordinal);
         Assert.Equal("healthy", RealEngine.Service(result, "robot").LastHealth);
+    }
+
+    [Fact]
+    public async Task A_service_exiting_before_its_setup_dependency_completed_successfully_is_started_again_R15()
+    {
+        var result = await engine.RunAsync($$"""
+            services:
+              test:
+                image: resim-testing/busybox:1.35
+                {{RealEngine.Orchestrator}}
+                depends_on:
+                  robot: { condition: service_started }
+                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-configured ] && exit 0; sleep 0.1; done; exit 1"]
+              setup:
+                image: resim-testing/busybox:1.35
+                command: ["sh", "-c", "sleep 1; echo configured > /tmp/resim/outputs/.config && mv /tmp/resim/outputs/.config /tmp/resim/outputs/config"]
+              robot:
+                image: resim-testing/busybox:1.35
+                depends_on:
+                  setup: { condition: service_completed_successfully }
+                command: ["sh", "-c", "sleep 0.2; [ -f /tmp/resim/outputs/config ] || exit 9; touch /tmp/resim/outputs/robot-configured; sleep 30"]
+            """);
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        var robot = RealEngine.Service(result, "robot");
+        Assert.NotEmpty(robot.Restarts);
+        Assert.All(robot.Restarts, r => Assert.Equal(9, r.ExitCode));
+        Assert.Equal([0], RealEngine.Service(result, "setup").ExitCodes);
     }
 
     public ValueTask DisposeAsync() => engine.DisposeAsync();

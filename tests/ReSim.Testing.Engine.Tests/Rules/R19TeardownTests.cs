@@ -77,6 +77,31 @@ public sealed class R19TeardownTests : IAsyncDisposable
         await RealEngine.AssertNothingLeftAsync(orphanRun);
     }
 
+    [Fact]
+    public async Task At_the_verdict_a_service_gets_SIGTERM_and_the_grace_period_and_one_ignoring_it_is_killed_R19()
+    {
+        var experience = engine.Experience($$"""
+            services:
+              test:
+                image: resim-testing/busybox:1.35
+                {{RealEngine.Orchestrator}}
+                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/ready ] && exit 0; sleep 0.1; done; exit 1"]
+              polite:
+                image: resim-testing/busybox:1.35
+                command: ["sh", "-c", "trap 'echo saved > /tmp/resim/outputs/polite; exit 0' TERM; touch /tmp/resim/outputs/ready; while true; do sleep 1 & wait $$!; done"]
+              stubborn:
+                image: resim-testing/busybox:1.35
+                command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
+            """) with { StopGracePeriod = TimeSpan.FromSeconds(1) };
+
+        var result = await engine.RunAsync(experience);
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        Assert.Equal("saved\n", await File.ReadAllTextAsync(Path.Combine(result.OutputsDirectory, "polite"), RealEngine.Token));
+        Assert.True(RealEngine.Service(result, "polite").StoppedAtTeardown);
+        Assert.True(RealEngine.Service(result, "stubborn").StoppedAtTeardown);
+    }
+
     public ValueTask DisposeAsync() => engine.DisposeAsync();
 
     private static async Task<int> DeadProcessIdAsync()

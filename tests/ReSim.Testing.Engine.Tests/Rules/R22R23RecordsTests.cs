@@ -12,7 +12,7 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
     public async Task A_service_running_for_seconds_has_samples_in_the_metrics_file_and_a_summary_R22()
     {
         // The robot keeps a fifth of a CPU busy for the whole run.
-        var result = await engine.RunAsync($$"""
+        var experience = engine.Experience($$"""
             services:
               test:
                 image: resim-testing/busybox:1.35
@@ -22,7 +22,9 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
                 image: resim-testing/busybox:1.35
                 deploy: { resources: { limits: { cpus: "0.2" } } }
                 command: ["sh", "-c", "while true; do :; done"]
-            """);
+            """) with { MetricsInterval = TimeSpan.FromMilliseconds(500) };
+
+        var result = await engine.RunAsync(experience);
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         var rows = File.ReadAllLines(result.MetricsFile!);
