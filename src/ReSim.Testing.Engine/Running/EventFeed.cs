@@ -87,7 +87,12 @@ internal sealed class EventFeed : IAsyncDisposable
     {
         try
         {
-            await Task.Delay(after, time, stop.Token).ConfigureAwait(false);
+            // Timers and the wall clock the event times use differ: a timer may fire a little early, so wait out the rest.
+            for (var remaining = after; remaining > TimeSpan.Zero; remaining = after - Elapsed)
+            {
+                await Task.Delay(remaining, time, stop.Token).ConfigureAwait(false);
+            }
+
             channel.Writer.TryWrite(LifecycleEvent.TimeoutElapsed(Elapsed));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -52,6 +52,12 @@ internal sealed partial class RunSession
                 log.Append(line);
                 observer?.OnLogLine(service, line.Stream, line.Text);
             }
+
+            // A runtime may end a cancelled stream quietly (the Docker one does): the cut is still marked.
+            if (logStreams.IsCancellationRequested)
+            {
+                log.Note("log stream still open at teardown; closed");
+            }
         }
         catch (OperationCanceledException) when (logStreams.IsCancellationRequested)
         {
@@ -64,17 +70,30 @@ internal sealed partial class RunSession
         }
     }
 
+    // A stream still delivering lines is waited for (a large log can take longer than the bound on a busy machine), up to
+    // the teardown bound; one that delivers nothing for the drain bound is closed at teardown, the run does not wait for it.
     private async Task DrainAsync(IEnumerable<Task> pumps)
     {
-        try
+        var all = Task.WhenAll(pumps);
+        var started = time.GetTimestamp();
+        for (var seen = LinesLogged(); ; seen = LinesLogged())
         {
-            await Task.WhenAll(pumps).WaitAsync(LogDrainBound, time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // A stream that does not end within the bound is closed at teardown; the run does not wait for it.
+            try
+            {
+                await all.WaitAsync(LogDrainBound, time).ConfigureAwait(false);
+                return;
+            }
+            catch (TimeoutException)
+            {
+                if (LinesLogged() == seen || time.GetElapsedTime(started) >= TeardownBound)
+                {
+                    return;
+                }
+            }
         }
     }
+
+    private long LinesLogged() => logs.Values.Sum(log => log.Lines);
 
     private async Task StopAsync(string service, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ internal sealed class ServiceLog : IDisposable
     private readonly StreamWriter writer;
     private readonly Queue<string> tail = new();
     private readonly object gate = new();
+    private long lines;
 
     public ServiceLog(string path)
     {
@@ -23,6 +24,18 @@ internal sealed class ServiceLog : IDisposable
     public string Path { get; }
 
     public int Starts { get; private set; }
+
+    /// <summary>How many lines of the containers have been written so far.</summary>
+    public long Lines
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lines;
+            }
+        }
+    }
 
     /// <summary>Writes the header of the next start: <c>=== start 2 (restart: ...) ===</c>.</summary>
     /// <param name="restartReason">Why the container is started again, or <see langword="null"/> for the first start.</param>
@@ -41,6 +54,7 @@ internal sealed class ServiceLog : IDisposable
         lock (gate)
         {
             writer.WriteLine(line.Text);
+            lines++;
             tail.Enqueue(line.Text);
             if (tail.Count > TailLength)
             {

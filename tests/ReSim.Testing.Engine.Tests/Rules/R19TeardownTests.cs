@@ -1,0 +1,122 @@
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Runtime;
+using ReSim.Testing.Engine.Tests.Docker;
+
+namespace ReSim.Testing.Engine.Tests.Rules;
+
+/// <summary>R19 on the real engine: containers, sandbox and volumes of a run are gone after its verdict and after a cancellation.</summary>
+public sealed class R19TeardownTests : IAsyncDisposable
+{
+    private const string Compose = $$"""
+        services:
+          test:
+            image: resim-testing/busybox:1.35
+            {{RealEngine.Orchestrator}}
+            volumes: [data:/data]
+            command: ["sh", "-c", "touch /tmp/resim/outputs/running; sleep 30"]
+          robot:
+            image: resim-testing/busybox:1.35
+            volumes: [data:/data]
+            command: ["sleep", "30"]
+        volumes:
+          data: {}
+        """;
+
+    private readonly RealEngine engine = new();
+
+    [Fact]
+    public async Task Cancelling_mid_run_stops_and_removes_containers_sandbox_and_volumes_R19()
+    {
+        var observer = new LiveObserver();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(RealEngine.Token);
+        var running = engine.RunUntilAsync(engine.Experience(Compose), observer, cancellation.Token);
+        await observer.WaitForAsync("test", "started");
+        await observer.WaitForAsync("robot", "started");
+        var runId = await DockerTestRun.InspectAsync(await observer.ContainerIdAsync("test"), $"{{{{index .Config.Labels \"{RunLabels.Run}\"}}}}");
+        var during = await ListAsync(runId);
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(3, during.Containers.Length);
+        Assert.Contains(during.Containers, name => name.EndsWith("_sandbox", StringComparison.Ordinal));
+        Assert.Equal([$"resim-{runId}-data"], during.Volumes);
+        await RealEngine.AssertNothingLeftAsync(runId);
+        Assert.Contains(observer.Changes, c => c.Kind == "cancelled");
+        Assert.Contains(observer.Changes, c => c.Kind == "removed");
+    }
+
+    [Fact]
+    public async Task After_a_verdict_every_object_of_the_run_is_removed_and_the_outputs_are_kept_R19_R23()
+    {
+        var experience = engine.Experience(Compose.Replace("sleep 30\"]", "sleep 0.5\"]", StringComparison.Ordinal));
+
+        var result = await engine.RunAsync(experience);
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        await RealEngine.AssertNothingLeftAsync(result.RunId);
+        var (_, named, _) = await DockerCli.RunAsync("ps", "-a", "-q", "--filter", $"name=resim-{result.RunId}");
+        Assert.Equal(string.Empty, named.Trim());
+        Assert.True(File.Exists(Path.Combine(result.OutputsDirectory, "running")));
+        Assert.True(RealEngine.Service(result, "robot").StoppedAtTeardown);
+    }
+
+    [Fact]
+    public async Task A_run_first_removes_what_runs_of_dead_processes_left_on_the_engine_R19()
+    {
+        var orphanRun = "orphan" + Guid.NewGuid().ToString("N")[..8];
+        var deadPid = await DeadProcessIdAsync();
+        var (created, _, error) = await DockerCli.RunAsync(
+            "volume", "create", "--label", $"{RunLabels.Marker}=true", "--label", $"{RunLabels.Run}={orphanRun}",
+            "--label", $"{RunLabels.OwnerProcess}={deadPid}", "--label", $"{RunLabels.OwnerHost}={Environment.MachineName}", $"resim-{orphanRun}-left");
+        Assert.True(created == 0, error);
+
+        var result = await engine.RunAsync(Compose.Replace("sleep 30\"]", "sleep 0.2\"]", StringComparison.Ordinal));
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        await RealEngine.AssertNothingLeftAsync(orphanRun);
+    }
+
+    [Fact]
+    public async Task At_the_verdict_a_service_gets_SIGTERM_and_the_grace_period_and_one_ignoring_it_is_killed_R19()
+    {
+        var experience = engine.Experience($$"""
+            services:
+              test:
+                image: resim-testing/busybox:1.35
+                {{RealEngine.Orchestrator}}
+                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/ready ] && exit 0; sleep 0.1; done; exit 1"]
+              polite:
+                image: resim-testing/busybox:1.35
+                command: ["sh", "-c", "trap 'echo saved > /tmp/resim/outputs/polite; exit 0' TERM; touch /tmp/resim/outputs/ready; while true; do sleep 1 & wait $$!; done"]
+              stubborn:
+                image: resim-testing/busybox:1.35
+                command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
+            """) with { StopGracePeriod = TimeSpan.FromSeconds(1) };
+
+        var result = await engine.RunAsync(experience);
+
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
+        Assert.Equal("saved\n", await File.ReadAllTextAsync(Path.Combine(result.OutputsDirectory, "polite"), RealEngine.Token));
+        Assert.True(RealEngine.Service(result, "polite").StoppedAtTeardown);
+        Assert.True(RealEngine.Service(result, "stubborn").StoppedAtTeardown);
+    }
+
+    public ValueTask DisposeAsync() => engine.DisposeAsync();
+
+    private static async Task<int> DeadProcessIdAsync()
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true")) ?? throw new InvalidOperationException("could not start `true`");
+        await process.WaitForExitAsync(RealEngine.Token);
+        return process.Id;
+    }
+
+    private static async Task<(string[] Containers, string[] Volumes)> ListAsync(string runId)
+    {
+        var containers = await DockerCli.RunAsync("ps", "-a", "--format", "{{.Names}}", "--filter", $"label={RunLabels.Run}={runId}");
+        var volumes = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={runId}");
+        return (Lines(containers.StdOut), Lines(volumes.StdOut));
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
