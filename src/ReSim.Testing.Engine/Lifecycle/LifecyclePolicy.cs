@@ -105,6 +105,8 @@ public static class LifecyclePolicy
     {
         var waiting = state.Services.Values.Where(s => s.IsOrchestrator && !s.HasCompletedSuccessfully).Select(s => $"'{s.Name}'").ToList();
         var detail = waiting.Count == 0 ? string.Empty : $"; still waiting for orchestrator(s) {string.Join(", ", waiting)} to exit with code 0";
+        var blocked = state.Services.Values.Where(s => !state.DependenciesSatisfied(s)).Select(s => $"{s.Name} waits for {string.Join(", ", state.UnmetDependencies(s))}").ToList();
+        detail += blocked.Count == 0 ? string.Empty : $"; {string.Join("; ", blocked)}";
         return new(ExperienceVerdict.TimedOut, null, null, at, $"The experience timed out after {Format(at)}{detail} (R18).");
     }
 

@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Results;
+
 namespace ReSim.Testing.Engine.Lifecycle;
 
 /// <summary>The policy's decision to start a service's exited container again.</summary>
