@@ -26,7 +26,7 @@ namespace ReSim.Testing.Engine.Lifecycle;
 /// <item>Dependencies on services that are not active are dropped (R8 makes a required one an error before the run).</item>
 /// </list>
 /// </remarks>
-public static class LifecyclePolicy
+internal static class LifecyclePolicy
 {
     /// <summary>Applies one event to the state.</summary>
     /// <param name="state">The state before the event.</param>
