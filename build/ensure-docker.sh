@@ -25,13 +25,26 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 if ! command -v dockerd >/dev/null 2>&1; then
-  log "installing Debian's docker.io (dockerd, containerd, runc)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq docker.io >/dev/null
+  # Debian's docker.io conflicts with Docker's own packages: where Docker's CLI package is installed, add
+  # Docker's engine package from the same source rather than replacing the CLI.
+  if dpkg -s docker-ce-cli >/dev/null 2>&1; then
+    log "installing Docker's docker-ce engine (docker-ce-cli is installed)"
+    apt-get install -y -qq docker-ce containerd.io >/dev/null || {
+      log "could not install docker-ce next to docker-ce-cli; install Docker Engine (https://docs.docker.com/engine/install/) and run this again."
+      exit 1
+    }
+  else
+    log "installing Debian's docker.io (dockerd, containerd, runc)"
+    apt-get install -y -qq docker.io >/dev/null
+  fi
 fi
 
-if ! pgrep -x dockerd >/dev/null 2>&1; then
+# A dockerd that is still coming up has written its pid file: don't start a second one.
+dockerd_running() { [ -f /var/run/docker.pid ] && kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; }
+
+if ! dockerd_running; then
   log "starting dockerd in the background (log: /var/log/resim-dockerd.log)"
   nohup dockerd >/var/log/resim-dockerd.log 2>&1 &
 fi

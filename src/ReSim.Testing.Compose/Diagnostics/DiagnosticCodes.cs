@@ -54,6 +54,12 @@ public static class DiagnosticCodes
     /// <summary>A value has the right type but is not allowed, such as <c>restart: sometimes</c>.</summary>
     public const string InvalidValue = "RSIM021";
 
+    /// <summary>A service name has characters compose does not allow (only ASCII letters, digits, <c>.</c>, <c>_</c> and <c>-</c>).</summary>
+    public const string InvalidServiceName = "RSIM022";
+
+    /// <summary>A top-level volume name has characters compose does not allow (only ASCII letters, digits, <c>.</c>, <c>_</c> and <c>-</c>).</summary>
+    public const string InvalidVolumeName = "RSIM023";
+
     /// <summary>A key ReSim ignores; the file loads without it (R3).</summary>
     public const string IgnoredKey = "RSIM030";
 
@@ -93,19 +99,22 @@ public static class DiagnosticCodes
     /// <summary>A service mounts a named volume that the top-level <c>volumes</c> does not declare (R10).</summary>
     public const string UndeclaredVolume = "RSIM062";
 
+    /// <summary><c>depends_on</c> waits for <c>service_healthy</c> of a service without a health check in the file (R15).</summary>
+    public const string HealthyDependencyWithoutHealthcheck = "RSIM063";
+
     /// <summary>Two active services declare the same container port (R12).</summary>
     public const string PortClash = "RSIM070";
 
-    /// <summary>The CPU reservations of the active services exceed the system's CPUs (R13).</summary>
+    /// <summary>The CPU reservations of the active services reach or exceed the system's CPUs (R13).</summary>
     public const string CpuOverReserved = "RSIM080";
 
-    /// <summary>The memory reservations of the active services exceed the system's memory (R13).</summary>
+    /// <summary>The memory reservations of the active services reach or exceed the system's memory (R13).</summary>
     public const string MemoryOverReserved = "RSIM081";
 
     /// <summary>The GPU reservations of the active services exceed or share the system's GPUs (R13).</summary>
     public const string GpuOverReserved = "RSIM082";
 
-    /// <summary>A bind mount of a host path; the platform has none of the user's host paths.</summary>
+    /// <summary>A bind mount of a host path: mounted locally, but the platform has none of the user's host paths.</summary>
     public const string BindMount = "RSIM090";
 
     /// <summary>The loader met a problem it did not expect; a bug to report.</summary>

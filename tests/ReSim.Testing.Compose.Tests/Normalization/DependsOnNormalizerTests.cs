@@ -19,7 +19,7 @@ public class DependsOnNormalizerTests
     [Fact]
     public void A_map_keeps_condition_and_required()
     {
-        var result = ComposeText.LoadService("  db:\n    image: busybox:1.35\n  robot:\n    image: busybox:1.35\n    depends_on:\n      orchestrator: {condition: service_completed_successfully}\n      db:\n        condition: service_healthy\n        required: false\n");
+        var result = ComposeText.LoadService("  db:\n    image: busybox:1.35\n    healthcheck: {test: [CMD, \"true\"]}\n  robot:\n    image: busybox:1.35\n    depends_on:\n      orchestrator: {condition: service_completed_successfully}\n      db:\n        condition: service_healthy\n        required: false\n");
 
         result.AssertClean();
         Assert.Equal(

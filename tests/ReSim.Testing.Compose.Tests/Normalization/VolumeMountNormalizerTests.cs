@@ -44,6 +44,25 @@ public class VolumeMountNormalizerTests
         Assert.Contains("./maps", warning.Message);
     }
 
+    [Fact]
+    public void The_bind_mount_warning_says_it_is_mounted_locally_from_the_absolute_path_and_points_to_the_inputs_folder()
+    {
+        var warning = Load("[\"./maps:/maps\"]").Result.Single(DiagnosticCodes.BindMount);
+
+        Assert.Contains($"mounted locally from `{Path.GetFullPath("/project/maps")}`", warning.Message);
+        Assert.Contains("the ReSim platform has none of your host paths", warning.Message);
+        Assert.Contains("may behave differently there", warning.Message);
+        Assert.DoesNotContain("works only locally", warning.Message);
+        Assert.Contains("named volume", warning.Hint);
+        Assert.Contains("/tmp/resim/inputs", warning.Hint);
+    }
+
+    [Fact]
+    public void A_named_volume_gives_no_bind_mount_warning()
+    {
+        Load("[\"data:/data\"]").Result.AssertNo(DiagnosticCodes.BindMount);
+    }
+
     [Theory]
     [InlineData("[\"a:b:c:d\"]", DiagnosticCodes.InvalidValue)]
     [InlineData("[{type: npipe, target: /x}]", DiagnosticCodes.InvalidValue)]

@@ -31,12 +31,30 @@ public class ReservationRuleTests
     }
 
     [Theory]
-    [InlineData("{cpus: \"1\", memory: 512m}", "{cpus: \"1\", memory: 512m}", "sim")]
-    [InlineData("{cpus: \"2\", memory: 1g, devices: [{capabilities: [gpu], count: all}]}", "{cpus: \"2\", memory: 1g, devices: [{capabilities: [gpu], count: 1}]}", "none")]
+    [InlineData("{cpus: \"1\", memory: 512m}", "{cpus: \"0.99\", memory: 511m}", "sim")]
+    [InlineData("{cpus: \"1.5\", memory: 1000m, devices: [{capabilities: [gpu], count: all}]}", "{cpus: \"2\", memory: 1g, devices: [{capabilities: [gpu], count: 1}]}", "none")]
     [InlineData("{devices: [{capabilities: [gpu], device_ids: [gpu-a]}]}", "{devices: [{capabilities: [utility], count: 4}]}", "sim")]
     public void Reservations_that_fit_or_belong_to_inactive_services_are_fine_R13(string first, string second, string profile)
     {
         Assert.Empty(Load(first, second, profile).Errors);
+    }
+
+    [Theory]
+    [InlineData("{cpus: \"1\"}", "{cpus: \"1\"}", DiagnosticCodes.CpuOverReserved)]
+    [InlineData("{memory: 512m}", "{memory: 512m}", DiagnosticCodes.MemoryOverReserved)]
+    public void Reservations_that_sum_up_to_exactly_the_system_are_an_error_as_the_platform_wants_less_R13(string first, string second, string code)
+    {
+        var error = Assert.Single(Load(first, second).Errors);
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains("the sum must be less than that", error.Message);
+        Assert.Contains("below the system's total", error.Hint);
+    }
+
+    [Fact]
+    public void Reserving_every_gpu_of_the_system_is_fine_as_each_gpu_goes_to_one_service_R13()
+    {
+        Assert.Empty(Load("{devices: [{capabilities: [gpu], count: 1}]}", "{}").Errors);
     }
 
     [Fact]

@@ -35,6 +35,11 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
             }
         }
 
+        foreach (var service in services)
+        {
+            CheckName(service, "service", "services", DiagnosticCodes.InvalidServiceName, "it is also the service's host name inside the experience (R12)");
+        }
+
         var normalizer = new ServiceNormalizer(variables, loader, diagnostics, sourceMap);
         var normalized = services.Select(normalizer.Normalize).OfType<NormalizedService>().ToImmutableArray();
         var servicesLocation = document.Root.Find("services")!.Key.Location;
@@ -52,6 +57,7 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
         var result = ImmutableArray.CreateBuilder<VolumeDefinition>();
         foreach (var entry in mapping.Entries)
         {
+            CheckName(entry, "volume", "volumes", DiagnosticCodes.InvalidVolumeName, "services mount it by this name (R10)");
             sourceMap.Add($"volumes.{entry.Name}", entry.Key.Location);
             var definition = new VolumeDefinition(entry.Name, entry.Key.Location);
             if (entry.Value is MappingNode options)
@@ -78,6 +84,14 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
         }
 
         return result.ToImmutable();
+    }
+
+    private void CheckName(MappingEntry entry, string kind, string section, string code, string why)
+    {
+        if (!ComposeName.IsValid(entry.Name))
+        {
+            diagnostics.Error(code, entry.Key.Location, $"The {kind} name `{entry.Name}` is not allowed: compose names use only ASCII letters, digits, `.`, `_` and `-`; {why}.", $"Rename it, such as to `{ComposeName.Suggest(entry.Name)}`, and update every reference to it.", $"{section}.{entry.Name}");
+        }
     }
 
     private void CheckNetworks(ComposeNode node)

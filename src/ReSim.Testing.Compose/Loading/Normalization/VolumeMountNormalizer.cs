@@ -14,6 +14,9 @@ namespace ReSim.Testing.Compose.Loading.Normalization;
 /// </remarks>
 internal static class VolumeMountNormalizer
 {
+    // Where the platform puts an experience's input files, so the hint can point users to it.
+    private const string InputsFolder = "/tmp/resim/inputs";
+
     public static ImmutableArray<VolumeMount> Normalize(ComposeNode node, ServiceContext context)
     {
         if (node is not SequenceNode sequence)
@@ -103,7 +106,7 @@ internal static class VolumeMountNormalizer
         var source = mount.Source.StartsWith('~')
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), mount.Source.TrimStart('~').TrimStart('/', '\\'))
             : item.Document.Resolve(mount.Source);
-        context.Diagnostics.Warning(DiagnosticCodes.BindMount, item.Location, $"`{key}` of service `{context.Service}` bind-mounts the host path `{mount.Source}`; the ReSim platform has no host paths, so this works only locally.", "Use a named volume declared under the top-level `volumes`, or put the files into the image.", context.PathOf(key));
+        context.Diagnostics.Warning(DiagnosticCodes.BindMount, item.Location, $"`{key}` of service `{context.Service}` bind-mounts the host path `{mount.Source}`: it is mounted locally from `{source}`, but the ReSim platform has none of your host paths, so the experience may behave differently there.", $"Use a named volume declared under the top-level `volumes`, or put input files in the experience's inputs folder ({InputsFolder}).", context.PathOf(key));
         return mount with { Source = source };
     }
 
