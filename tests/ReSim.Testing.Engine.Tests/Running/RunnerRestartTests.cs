@@ -25,7 +25,8 @@ public sealed class RunnerRestartTests : IAsyncLifetime
 
             Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
             var calls = scenario.Runtime.Calls.ToList();
-            Assert.True(calls.LastIndexOf("stop:robot") > calls.LastIndexOf("start:robot"), $"attempt {attempt}: robot not stopped after its last start: {string.Join(", ", calls)}");
+            // Its second start runs until stopped; when the restart lost the race to teardown there is none.
+            Assert.True(scenario.Runtime.StartsOf("robot") == 1 || calls.LastIndexOf("stop:robot") > calls.LastIndexOf("start:robot"), $"attempt {attempt}: robot not stopped after its last start: {string.Join(", ", calls)}");
             Assert.StartsWith("remove-run:", calls[^1], StringComparison.Ordinal);
         }
     }
