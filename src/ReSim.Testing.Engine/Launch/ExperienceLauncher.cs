@@ -42,7 +42,17 @@ public sealed class ExperienceLauncher
     public static LoadedExperience Load(ExperienceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var load = ComposeLoader.LoadFile(Path.GetFullPath(request.ComposeFile), new ComposeLoadOptions { Profile = request.Profile, System = request.System });
+        return FromLoad(request, ComposeLoader.LoadFile(Path.GetFullPath(request.ComposeFile), new ComposeLoadOptions { Profile = request.Profile, System = request.System }));
+    }
+
+    /// <summary>Builds the request's experience from a compose file already loaded, for a front end that loads it its own way.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="load">What loading the request's compose file, for its profile and system, gave.</param>
+    /// <returns>The diagnostics, and the experience when the file has no error.</returns>
+    public static LoadedExperience FromLoad(ExperienceRequest request, ComposeLoadResult load)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(load);
         if (load.HasErrors || load.Model is null)
         {
             return new LoadedExperience(request, load, null);
