@@ -187,6 +187,20 @@ public sealed class RunComposeExperienceTests
     }
 
     [Fact]
+    public void A_run_warning_is_a_build_warning_with_its_code_not_a_failure()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f + "-1") with { Warnings = ["The previous run's results could not be deleted."] }));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml"));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("RSIM106", warning.Code);
+        Assert.Contains("[compose] The previous run's results could not be deleted.", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("/consumer/obj/resim/compose-1", Assert.Single(task.Results).GetMetadata("ResultsDirectory"));
+    }
+
+    [Fact]
     public void No_items_is_a_success_that_says_so()
     {
         var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f)));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ReSim.Testing.Compose.Loading;
 
 namespace ReSim.Testing.Engine.Launch;
@@ -9,5 +10,6 @@ namespace ReSim.Testing.Engine.Launch;
 public sealed record LoadedExperience(ExperienceRequest Request, ComposeLoadResult Load, Experience? Experience)
 {
     /// <summary>Whether the experience may run: its compose file has no error.</summary>
+    [MemberNotNullWhen(true, nameof(Experience))]
     public bool CanRun => Experience is not null;
 }
