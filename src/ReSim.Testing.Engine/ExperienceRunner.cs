@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Results;
@@ -76,41 +77,69 @@ public sealed class ExperienceRunner
         }
     }
 
+    // Only the caller's cancellation ends in an exception, and only after teardown; everything else, a teardown failure
+    // included, is a result: a teardown problem turns it into an error that keeps the original reason.
     private static async Task<ExperienceResult> RunAsync(RunSession session, RunPaths paths, string runId, CancellationToken cancellationToken)
     {
-        LifecycleVerdict verdict;
+        ExperienceResult? result = null;
+        LifecycleVerdict? verdict = null;
+        OperationCanceledException? cancelled = null;
         try
         {
             verdict = await session.RunToVerdictAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (ExperienceInfrastructureException exception)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
         {
-            session.Record(null, "error", exception.Message);
-            await session.TearDownAsync().ConfigureAwait(false);
-            return Complete(Error(runId, exception.Message, session.Elapsed), session, paths);
+            session.Record(null, "cancelled", null);
+            cancelled = exception as OperationCanceledException ?? new OperationCanceledException("The run was cancelled.", exception, cancellationToken);
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            session.Record(null, cancellationToken.IsCancellationRequested ? "cancelled" : "error", null);
-            await session.TearDownAsync().ConfigureAwait(false);
-            throw;
+            var message = exception is ExperienceInfrastructureException ? exception.Message : $"The run failed unexpectedly: {exception.GetType().Name}: {exception.Message}";
+            session.Record(null, "error", message);
+            result = Error(runId, message, session.Elapsed);
         }
 
-        await session.TearDownAsync().ConfigureAwait(false);
-        var reason = verdict.Verdict == ExperienceVerdict.Passed
-            ? null
-            : new FailureReason(verdict.Message, verdict.Service, verdict.ExitCode, verdict.At, session.LastLogLines(verdict.Service));
-        var result = new ExperienceResult
+        string? problem = null;
+        try
         {
-            RunId = runId,
-            Verdict = verdict.Verdict,
-            Reason = reason,
-            Duration = verdict.At,
-            ResultsDirectory = paths.Results,
-            OutputsDirectory = paths.Outputs,
-        };
+            await session.TearDownAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            problem = $"Teardown failed: {exception.Message} Look for leftovers labelled {RunLabels.Run}={runId} (R19).";
+            session.Record(null, "error", problem);
+        }
+
+        if (cancelled is not null)
+        {
+            ExceptionDispatchInfo.Throw(cancelled);
+        }
+
+        // Built after teardown, so the last log lines (R20) include what was drained.
+        result ??= FromVerdict(verdict!, session, runId);
+        if (problem is not null)
+        {
+            var reason = result.Reason is { } original
+                ? original with { Message = $"{original.Message} {problem}" }
+                : new FailureReason(problem, null, null, result.Duration, []);
+            result = result with { Verdict = ExperienceVerdict.Error, Reason = reason };
+        }
+
         return Complete(result, session, paths);
     }
+
+    private static ExperienceResult FromVerdict(LifecycleVerdict verdict, RunSession session, string runId) => new()
+    {
+        RunId = runId,
+        Verdict = verdict.Verdict,
+        Reason = verdict.Verdict == ExperienceVerdict.Passed
+            ? null
+            : new FailureReason(verdict.Message, verdict.Service, verdict.ExitCode, verdict.At, session.LastLogLines(verdict.Service)),
+        Duration = verdict.At,
+        ResultsDirectory = string.Empty,
+        OutputsDirectory = string.Empty,
+    };
 
     private static ExperienceResult Error(string runId, string message, TimeSpan at) => new()
     {

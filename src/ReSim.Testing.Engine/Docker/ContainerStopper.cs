@@ -11,12 +11,15 @@ namespace ReSim.Testing.Engine.Docker;
 /// </remarks>
 internal static class ContainerStopper
 {
+    private static readonly TimeSpan KillBound = TimeSpan.FromSeconds(10);
+
     /// <summary>Stops the container; one that has already stopped or is gone is no error.</summary>
     /// <param name="client">The engine.</param>
     /// <param name="containerId">The container.</param>
     /// <param name="gracePeriod">Time between SIGTERM and SIGKILL.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the container has stopped.</returns>
+    /// <exception cref="ExperienceInfrastructureException">It did not stop within 10 s of SIGKILL.</exception>
     internal static async Task StopAsync(DockerClient client, string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
         if (!await SignalAsync(client, containerId, "SIGTERM", cancellationToken).ConfigureAwait(false))
@@ -29,9 +32,12 @@ internal static class ContainerStopper
             return;
         }
 
-        if (await SignalAsync(client, containerId, "SIGKILL", cancellationToken).ConfigureAwait(false))
+        // SIGKILL cannot be caught, but a container stuck in the kernel (D state) or an engine in trouble can still hang:
+        // the wait is bounded whatever token the caller gives.
+        if (await SignalAsync(client, containerId, "SIGKILL", cancellationToken).ConfigureAwait(false)
+            && !await WaitAsync(client, containerId, KillBound, cancellationToken).ConfigureAwait(false))
         {
-            await WaitAsync(client, containerId, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            throw new ExperienceInfrastructureException($"Container {containerId} did not stop within {KillBound.TotalSeconds:0} s of SIGKILL; the engine may be in trouble.");
         }
     }
 

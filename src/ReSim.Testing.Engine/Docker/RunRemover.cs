@@ -17,15 +17,19 @@ internal static class RunRemover
     /// <param name="cancellationToken">Cancels the removal.</param>
     /// <returns>How many objects were removed; objects already gone are not counted and are no error.</returns>
     internal static Task<int> RemoveRunAsync(DockerClient client, string runId, Action<string> removing, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => true, removing, cancellationToken);
+        RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => true, removing, IsAlreadyGoing, cancellationToken);
 
     /// <summary>Removes objects made by ReSim.Testing on this host whose owner process is no longer alive.</summary>
     /// <param name="client">The engine.</param>
     /// <param name="cancellationToken">Cancels the clean-up.</param>
     /// <returns>How many objects were removed.</returns>
-    /// <remarks>Objects of other hosts, of live processes, or without owner labels are never touched.</remarks>
+    /// <remarks>
+    /// Objects of other hosts, of live processes, or without owner labels are never touched. Runs starting together sweep
+    /// the same orphans: an object another sweep is removing (or still holds, such as a volume of a container being removed)
+    /// is left to it or to the next sweep, never an error.
+    /// </remarks>
     internal static Task<int> RemoveOrphansAsync(DockerClient client, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Marker}=true", IsOrphan, _ => { }, cancellationToken);
+        RemoveAsync(client, $"{RunLabels.Marker}=true", IsOrphan, _ => { }, IsHeldByOthers, cancellationToken);
 
     /// <summary>Whether an object with <paramref name="labels"/> belongs to a dead process on this host.</summary>
     /// <param name="labels">The object's labels.</param>
@@ -55,7 +59,12 @@ internal static class RunRemover
     }
 
     private static async Task<int> RemoveAsync(
-        DockerClient client, string label, Func<IDictionary<string, string>?, bool> select, Action<string> removing, CancellationToken cancellationToken)
+        DockerClient client,
+        string label,
+        Func<IDictionary<string, string>?, bool> select,
+        Action<string> removing,
+        Func<DockerApiException, bool> skip,
+        CancellationToken cancellationToken)
     {
         var filter = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal)
         {
@@ -66,18 +75,18 @@ internal static class RunRemover
         containers.ForEach(c => removing(c.ID));
         bool IsSandbox(ContainerListResponse c) => c.Labels?.TryGetValue(RunLabels.Role, out var role) == true && role == "sandbox";
 
-        var removed = await CountAsync(containers.Where(c => !IsSandbox(c)).Select(c => RemoveContainerAsync(client, c.ID, cancellationToken))).ConfigureAwait(false);
-        removed += await CountAsync(containers.Where(IsSandbox).Select(c => RemoveContainerAsync(client, c.ID, cancellationToken))).ConfigureAwait(false);
+        var removed = await CountAsync(containers.Where(c => !IsSandbox(c)).Select(c => RemoveContainerAsync(client, c.ID, skip, cancellationToken))).ConfigureAwait(false);
+        removed += await CountAsync(containers.Where(IsSandbox).Select(c => RemoveContainerAsync(client, c.ID, skip, cancellationToken))).ConfigureAwait(false);
 
         var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
-        removed += await CountAsync((volumes.Volumes ?? []).Where(v => select(v.Labels)).Select(v => RemoveVolumeAsync(client, v.Name, cancellationToken)))
+        removed += await CountAsync((volumes.Volumes ?? []).Where(v => select(v.Labels)).Select(v => RemoveVolumeAsync(client, v.Name, skip, cancellationToken)))
             .ConfigureAwait(false);
         return removed;
     }
 
     private static async Task<int> CountAsync(IEnumerable<Task<bool>> removals) => (await Task.WhenAll(removals).ConfigureAwait(false)).Count(done => done);
 
-    private static async Task<bool> RemoveContainerAsync(DockerClient client, string id, CancellationToken cancellationToken)
+    private static async Task<bool> RemoveContainerAsync(DockerClient client, string id, Func<DockerApiException, bool> skip, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,20 +94,20 @@ internal static class RunRemover
                 .ConfigureAwait(false);
             return true;
         }
-        catch (DockerApiException e) when (IsAlreadyGoing(e))
+        catch (DockerApiException e) when (skip(e))
         {
             return false;
         }
     }
 
-    private static async Task<bool> RemoveVolumeAsync(DockerClient client, string name, CancellationToken cancellationToken)
+    private static async Task<bool> RemoveVolumeAsync(DockerClient client, string name, Func<DockerApiException, bool> skip, CancellationToken cancellationToken)
     {
         try
         {
             await client.Volumes.RemoveAsync(name, force: true, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DockerApiException e) when (IsAlreadyGoing(e))
+        catch (DockerApiException e) when (skip(e))
         {
             return false;
         }
@@ -108,4 +117,6 @@ internal static class RunRemover
     private static bool IsAlreadyGoing(DockerApiException e) =>
         e.StatusCode == HttpStatusCode.NotFound
         || (e.StatusCode == HttpStatusCode.Conflict && e.ResponseBody?.Contains("already in progress", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static bool IsHeldByOthers(DockerApiException e) => e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict;
 }

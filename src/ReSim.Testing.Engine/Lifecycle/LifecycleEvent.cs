@@ -5,7 +5,7 @@ namespace ReSim.Testing.Engine.Lifecycle;
 /// <param name="Service">The service, or <see langword="null"/> for <see cref="LifecycleEventKind.TimeoutElapsed"/>.</param>
 /// <param name="At">How long after the experience started it happened; the policy has no clock of its own.</param>
 /// <param name="ExitCode">For <see cref="LifecycleEventKind.Exited"/>, the exit code.</param>
-public sealed record LifecycleEvent(LifecycleEventKind Kind, string? Service, TimeSpan At, int? ExitCode = null)
+internal sealed record LifecycleEvent(LifecycleEventKind Kind, string? Service, TimeSpan At, int? ExitCode = null)
 {
     /// <summary>The service's container started.</summary>
     /// <param name="service">The service.</param>

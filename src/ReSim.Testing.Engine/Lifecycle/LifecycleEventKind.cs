@@ -1,7 +1,7 @@
 namespace ReSim.Testing.Engine.Lifecycle;
 
 /// <summary>What a <see cref="LifecycleEvent"/> reports.</summary>
-public enum LifecycleEventKind
+internal enum LifecycleEventKind
 {
     /// <summary>A service's container started (or started again).</summary>
     Started,

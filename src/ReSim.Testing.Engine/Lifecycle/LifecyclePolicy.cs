@@ -26,7 +26,7 @@ namespace ReSim.Testing.Engine.Lifecycle;
 /// <item>Dependencies on services that are not active are dropped (R8 makes a required one an error before the run).</item>
 /// </list>
 /// </remarks>
-public static class LifecyclePolicy
+internal static class LifecyclePolicy
 {
     /// <summary>Applies one event to the state.</summary>
     /// <param name="state">The state before the event.</param>
@@ -105,6 +105,8 @@ public static class LifecyclePolicy
     {
         var waiting = state.Services.Values.Where(s => s.IsOrchestrator && !s.HasCompletedSuccessfully).Select(s => $"'{s.Name}'").ToList();
         var detail = waiting.Count == 0 ? string.Empty : $"; still waiting for orchestrator(s) {string.Join(", ", waiting)} to exit with code 0";
+        var blocked = state.Services.Values.Where(s => !state.DependenciesSatisfied(s)).Select(s => $"{s.Name} waits for {string.Join(", ", state.UnmetDependencies(s))}").ToList();
+        detail += blocked.Count == 0 ? string.Empty : $"; {string.Join("; ", blocked)}";
         return new(ExperienceVerdict.TimedOut, null, null, at, $"The experience timed out after {Format(at)}{detail} (R18).");
     }
 

@@ -4,7 +4,7 @@ using ReSim.Testing.Compose.Model;
 namespace ReSim.Testing.Engine.Lifecycle;
 
 /// <summary>Everything the <see cref="LifecyclePolicy"/> knows of a running experience. Immutable.</summary>
-public sealed record LifecycleState
+internal sealed record LifecycleState
 {
     /// <summary>The services by name.</summary>
     public required ImmutableSortedDictionary<string, ServiceLifecycle> Services { get; init; }

@@ -6,4 +6,4 @@ namespace ReSim.Testing.Engine.Lifecycle;
 /// <param name="State">The state after the event.</param>
 /// <param name="Restarts">Containers to start again, in order (empty for most events).</param>
 /// <param name="Verdict">The verdict, when this event decided it; <see langword="null"/> otherwise.</param>
-public sealed record LifecycleStep(LifecycleState State, ImmutableArray<RestartDecision> Restarts, LifecycleVerdict? Verdict);
+internal sealed record LifecycleStep(LifecycleState State, ImmutableArray<RestartDecision> Restarts, LifecycleVerdict? Verdict);

@@ -8,4 +8,4 @@ namespace ReSim.Testing.Engine.Lifecycle;
 /// <param name="ExitCode">The exit code that failed it, or <see langword="null"/>.</param>
 /// <param name="At">When the verdict was reached, after the experience started.</param>
 /// <param name="Message">One sentence naming the cause.</param>
-public sealed record LifecycleVerdict(ExperienceVerdict Verdict, string? Service, int? ExitCode, TimeSpan At, string Message);
+internal sealed record LifecycleVerdict(ExperienceVerdict Verdict, string? Service, int? ExitCode, TimeSpan At, string Message);

@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Results;
+
 namespace ReSim.Testing.Engine.Lifecycle;
 
 /// <summary>The policy's decision to start a service's exited container again.</summary>
@@ -6,4 +8,4 @@ namespace ReSim.Testing.Engine.Lifecycle;
 /// <param name="ExitCode">The exit code that led to it.</param>
 /// <param name="At">When the exit happened, after the experience started.</param>
 /// <param name="Reason">A sentence for the result and the log header, such as <c>restart policy on-failure:2 (restart 1 of 2)</c>.</param>
-public sealed record RestartDecision(string Service, RestartCause Cause, int ExitCode, TimeSpan At, string Reason);
+internal sealed record RestartDecision(string Service, RestartCause Cause, int ExitCode, TimeSpan At, string Reason);

@@ -5,7 +5,7 @@ namespace ReSim.Testing.Engine.Lifecycle;
 
 /// <summary>What the <see cref="LifecyclePolicy"/> knows of one service: its rules and what its events have shown so far.</summary>
 /// <remarks>The three <c>Has...</c> flags latch: once true they stay true, whatever the service does afterwards.</remarks>
-public sealed record ServiceLifecycle
+internal sealed record ServiceLifecycle
 {
     /// <summary>The service's name.</summary>
     public required string Name { get; init; }

@@ -1,7 +1,7 @@
 namespace ReSim.Testing.Engine.Lifecycle;
 
 /// <summary>Where a service's container is, as far as the events so far say.</summary>
-public enum ServiceStatus
+internal enum ServiceStatus
 {
     /// <summary>No start seen yet.</summary>
     Created,

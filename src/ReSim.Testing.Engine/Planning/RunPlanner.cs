@@ -8,8 +8,9 @@ namespace ReSim.Testing.Engine.Planning;
 /// <summary>Resolves an experience into the objects of one run: names, labels, environment, mounts, limits, GPUs. Pure.</summary>
 /// <remarks>
 /// Engine names are the run's prefix and the compose name: <c>resim-RUN-SERVICE</c>, <c>resim-RUN-VOLUME</c>, and
-/// <c>resim-RUN_sandbox</c> (an underscore, so no service name can clash). Host bind mounts from the compose file are not
-/// made: the platform has none of the user's host paths (the loader warns about them).
+/// <c>resim-RUN_sandbox</c> (an underscore, so no service name can clash). Host bind mounts from the compose file are made
+/// as written (the loader resolved their sources to absolute paths), read-only kept: they work locally, though the platform
+/// has none of the user's host paths (the loader warns, RSIM090).
 /// </remarks>
 internal static class RunPlanner
 {
@@ -83,13 +84,13 @@ internal static class RunPlanner
     {
         var file = compose.SourceFile ?? "compose file";
         var cpus = services.Sum(s => s.Resources.Reservations.Cpus ?? 0);
-        if (cpus > system.Cpus)
+        if (cpus >= system.Cpus)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {cpus:0.##} CPUs in total but the system has {system.Cpus:0.##} (R13). Reserve fewer, or give the experience more (Experience.System).");
         }
 
         var memory = services.Sum(s => s.Resources.Reservations.MemoryBytes ?? 0);
-        if (memory > system.MemoryBytes)
+        if (memory >= system.MemoryBytes)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {memory / 1048576.0:0.#} MiB of memory in total but the system has {system.MemoryBytes / 1048576.0:0.#} MiB (R13). Reserve less, or give the experience more (Experience.System).");
         }
@@ -109,6 +110,9 @@ internal static class RunPlanner
                     break;
                 case VolumeMountType.Tmpfs:
                     mounts.Add(new(MountKind.Tmpfs, string.Empty, mount.Target, mount.ReadOnly));
+                    break;
+                case VolumeMountType.Bind when mount.Source is not null:
+                    mounts.Add(new(MountKind.Bind, mount.Source, mount.Target, mount.ReadOnly));
                     break;
                 default:
                     break;

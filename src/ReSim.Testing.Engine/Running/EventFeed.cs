@@ -41,6 +41,9 @@ internal sealed class EventFeed : IAsyncDisposable
 
     public IAsyncEnumerable<LifecycleEvent> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
 
+    /// <summary>Ends the stream with <paramref name="error"/> after the events already in it, so the reader stops waiting.</summary>
+    public void Fail(Exception error) => channel.Writer.TryComplete(error);
+
     public TimeSpan Since(DateTimeOffset moment) => moment > Origin ? moment - Origin : TimeSpan.Zero;
 
     public async ValueTask DisposeAsync()

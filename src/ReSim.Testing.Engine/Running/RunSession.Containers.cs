@@ -21,25 +21,23 @@ internal sealed partial class RunSession
 
     public ImmutableArray<string> LastLogLines(string? service) => service is not null && logs.TryGetValue(service, out var log) ? log.Tail() : [];
 
+    // Once teardown has begun nothing starts again; a start asked for before is tracked, so teardown stops it.
     private async Task StartAsync(string service, string? restartReason, CancellationToken cancellationToken)
     {
+        lock (gate)
+        {
+            if (tearingDown.IsCancellationRequested)
+            {
+                return;
+            }
+
+            running.Add(service);
+        }
+
         var id = containerIds[service];
         logs[service].BeginStart(restartReason);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
         logPumps[service] = PumpLogsAsync(service, id);
-    }
-
-    // The previous start's stream is drained first, so each start's lines sit under its own header.
-    private async Task RestartAsync(RestartDecision restart, CancellationToken cancellationToken)
-    {
-        restarts[restart.Service].Add(new RestartRecord(restart.At, restart.ExitCode, restart.Reason));
-        Record(restart.Service, "restarted", restart.Reason);
-        if (logPumps.TryGetValue(restart.Service, out var previous))
-        {
-            await DrainAsync([previous]).ConfigureAwait(false);
-        }
-
-        await StartAsync(restart.Service, restart.Reason, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PumpLogsAsync(string service, string containerId)
@@ -107,9 +105,9 @@ internal sealed partial class RunSession
 
             Record(service, "stopped", $"grace period {LifecyclePolicy.Format(experience.StopGracePeriod)}");
         }
-        catch (ExperienceInfrastructureException exception)
+        catch (Exception exception)
         {
-            // Removing the run kills it anyway; the failed stop is only recorded.
+            // Removing the run kills it anyway; a failed stop, whatever the cause, is only recorded.
             lock (stoppedAtTeardown)
             {
                 stopFailed.Add(service);

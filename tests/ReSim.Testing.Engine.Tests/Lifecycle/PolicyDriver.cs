@@ -5,7 +5,7 @@ using ReSim.Testing.Engine.Lifecycle;
 namespace ReSim.Testing.Engine.Tests.Lifecycle;
 
 /// <summary>Feeds a sequence of events to the policy and keeps every decision, as the runner would.</summary>
-public sealed class PolicyDriver
+internal sealed class PolicyDriver
 {
     private readonly List<RestartDecision> restarts = [];
 

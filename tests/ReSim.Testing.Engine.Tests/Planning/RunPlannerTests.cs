@@ -22,7 +22,7 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
-    public void Anonymous_volumes_get_a_run_volume_of_their_own_and_tmpfs_and_host_binds_are_not_volumes_R10()
+    public void Anonymous_volumes_get_a_run_volume_of_their_own_and_tmpfs_and_host_binds_are_mounts_not_volumes_R10()
     {
         var service = Orchestrator("test") with
         {
@@ -30,7 +30,7 @@ public sealed class RunPlannerTests
             [
                 new VolumeMount(VolumeMountType.Volume, null, "/cache"),
                 new VolumeMount(VolumeMountType.Tmpfs, null, "/scratch"),
-                new VolumeMount(VolumeMountType.Bind, "/home/me/data", "/data"),
+                new VolumeMount(VolumeMountType.Bind, "/home/me/data", "/data", ReadOnly: true),
             ],
         };
 
@@ -40,7 +40,7 @@ public sealed class RunPlannerTests
         var mounts = plan.Containers[0].Mounts;
         Assert.Contains(new MountSpec(MountKind.Volume, "resim-run1-test_anonymous0", "/cache", false), mounts);
         Assert.Contains(new MountSpec(MountKind.Tmpfs, string.Empty, "/scratch", false), mounts);
-        Assert.DoesNotContain(mounts, m => m.Target == "/data");
+        Assert.Contains(new MountSpec(MountKind.Bind, "/home/me/data", "/data", true), mounts);
     }
 
     [Fact]
@@ -89,9 +89,20 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
-    public void Reservations_that_use_the_whole_system_fit_R13()
+    public void Reservations_that_use_the_whole_system_are_errors_as_the_loader_says_R13()
     {
-        Assert.True(Plan(Reserve(Orchestrator("test"), 2, 4L << 30), Reserve(Service("sim"), 2, 4L << 30)).IsValid);
+        var plan = Plan(Reserve(Orchestrator("test"), 2, 4L << 30), Reserve(Service("sim"), 2, 4L << 30));
+
+        Assert.Collection(
+            plan.Errors,
+            e => Assert.Contains("reserve 4 CPUs in total but the system has 4 (R13)", e, StringComparison.Ordinal),
+            e => Assert.Contains("reserve 8192 MiB of memory in total but the system has 8192 MiB (R13)", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reservations_just_under_the_whole_system_fit_R13()
+    {
+        Assert.True(Plan(Reserve(Orchestrator("test"), 2, 4L << 30), Reserve(Service("sim"), 1.9, (4L << 30) - 1)).IsValid);
     }
 
     private static RunPlan Plan(params ServiceDefinition[] services) =>

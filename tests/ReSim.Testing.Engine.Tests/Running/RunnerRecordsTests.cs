@@ -25,7 +25,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
         var lines = scenario.Log("robot").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("=== start 1 ===", lines[0]);
         Assert.Equal(["first run", "boom"], lines[1..3]);
-        Assert.StartsWith("=== start 2 (restart: exited with code 1; restart policy on-failure:1 (restart 1 of 1) (R17)) ===", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("=== start 2 (restart: exited with code 1; restart policy on-failure:1 (restart 1 of 1) (R17); restarted at once) ===", lines[3], StringComparison.Ordinal);
         Assert.Equal("second run", lines[4]);
         Assert.Equal(Path.Combine(scenario.ResultsDirectory, "experience-robot-container.log"), result.Services.Single(s => s.Name == "robot").LogFile);
     }

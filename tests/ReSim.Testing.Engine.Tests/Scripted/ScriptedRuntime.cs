@@ -27,6 +27,12 @@ public sealed class ScriptedRuntime : IContainerRuntime
     /// <summary>When set, StopContainerAsync fails with it, as a stop refused by the engine would.</summary>
     public string? StopFailure { get; set; }
 
+    /// <summary>When set, StopContainerAsync throws it: any exception, as a runtime with a bug or a broken connection would.</summary>
+    public Exception? StopException { get; set; }
+
+    /// <summary>When set, RemoveRunAsync throws it after stopping the run's containers, as an engine refusing the removal would.</summary>
+    public Exception? RemoveException { get; set; }
+
     /// <summary>A delay before each log line is delivered, to model an engine whose log stream lags behind its exit events.</summary>
     public TimeSpan LogDelivery { get; set; }
 
@@ -148,6 +154,11 @@ public sealed class ScriptedRuntime : IContainerRuntime
             throw new ExperienceInfrastructureException(failure);
         }
 
+        if (StopException is { } exception)
+        {
+            throw exception;
+        }
+
         await container.StopAsync();
     }
 
@@ -155,6 +166,10 @@ public sealed class ScriptedRuntime : IContainerRuntime
     {
         calls.Enqueue($"remove-run:{runId}");
         await Task.WhenAll(containers.Values.Where(c => c.Spec.RunId == runId).Select(c => c.StopAsync()));
+        if (RemoveException is { } exception)
+        {
+            throw exception;
+        }
     }
 
     private Channel<ContainerEvent> EventsOf(string runId) => events.GetOrAdd(runId, _ => Channel.CreateUnbounded<ContainerEvent>());

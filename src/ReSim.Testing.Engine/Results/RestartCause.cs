@@ -1,4 +1,4 @@
-namespace ReSim.Testing.Engine.Lifecycle;
+namespace ReSim.Testing.Engine.Results;
 
 /// <summary>Why the policy restarts a container.</summary>
 public enum RestartCause

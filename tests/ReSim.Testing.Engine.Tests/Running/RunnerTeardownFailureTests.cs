@@ -1,0 +1,95 @@
+using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Tests.Scripted;
+using static ReSim.Testing.Engine.Tests.Fixtures.Services;
+
+namespace ReSim.Testing.Engine.Tests.Running;
+
+/// <summary>R19: a teardown that goes wrong is reported in the result, never instead of it, and never as an exception.</summary>
+public sealed class RunnerTeardownFailureTests : IAsyncLifetime
+{
+    private readonly RunScenario scenario = new();
+
+    [Fact]
+    public async Task A_stop_failing_with_any_exception_is_recorded_and_the_run_is_still_removed_with_its_verdict_R19()
+    {
+        scenario.Runtime.StopException = new InvalidOperationException("connection reset");
+        scenario.Runtime.Script("test", StartScript.Run.Exit(0));
+
+        var result = await scenario.RunAsync(Orchestrator("test"), Service("robot"));
+
+        Assert.Equal(ExperienceVerdict.Passed, result.Verdict);
+        Assert.Contains(scenario.Observer.Changes, c => c.Service == "robot" && c.Kind == "stop-failed" && c.Detail == "connection reset");
+        Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_removal_failure_turns_the_result_into_an_error_that_keeps_the_original_reason_R19_R20()
+    {
+        scenario.Runtime.RemoveException = new ExperienceInfrastructureException("the engine refused to remove the volume.");
+        scenario.Runtime.Script("test", StartScript.Run.Print("bad news").Exit(4));
+
+        var result = await scenario.RunAsync(Orchestrator("test"));
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.StartsWith("Orchestrator 'test' exited with code 4", result.Reason!.Message, StringComparison.Ordinal);
+        Assert.Contains("Teardown failed: the engine refused to remove the volume.", result.Reason.Message, StringComparison.Ordinal);
+        Assert.Equal(("test", 4), (result.Reason.Service, result.Reason.ExitCode));
+        Assert.Contains("bad news", result.Reason.LastLogLines);
+    }
+
+    [Fact]
+    public async Task A_removal_failure_after_a_pass_is_an_error_not_an_exception_R19()
+    {
+        scenario.Runtime.RemoveException = new InvalidOperationException("socket closed");
+        scenario.Runtime.Script("test", StartScript.Run.Exit(0));
+
+        var result = await scenario.RunAsync(Orchestrator("test"));
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.StartsWith("Teardown failed: socket closed", result.Reason!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_whose_removal_fails_still_ends_in_a_cancellation_R19()
+    {
+        scenario.Runtime.RemoveException = new InvalidOperationException("socket closed");
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(150));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scenario.RunAsync(scenario.Experience(Orchestrator("test")), cancel.Token));
+
+        Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_removed_entry_keeps_counting_from_the_experiences_start_R23()
+    {
+        scenario.Runtime.Script("test", StartScript.Run.Wait(100).Exit(0));
+
+        await scenario.RunAsync(Orchestrator("test"), Service("robot"));
+
+        var verdict = scenario.Observer.Changes.Single(c => c.Kind == "verdict");
+        var removed = scenario.Observer.Changes.Single(c => c.Kind == "removed");
+        Assert.True(removed.Elapsed >= verdict.Elapsed && removed.Elapsed > TimeSpan.Zero, $"removed at {removed.Elapsed}, verdict at {verdict.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_timeout_names_the_services_still_waiting_on_their_dependencies_R18_R20()
+    {
+        scenario.Runtime.Script("controller", StartScript.Run.Exit(1));
+        var experience = scenario.Experience(
+            Orchestrator("test", null, On("controller")),
+            Service("planner"),
+            Service("controller", null, On("planner", DependencyCondition.ServiceHealthy))) with { Timeout = TimeSpan.FromMilliseconds(400) };
+
+        var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExperienceVerdict.TimedOut, result.Verdict);
+        Assert.Contains("controller waits for planner (service_healthy)", result.Reason!.Message, StringComparison.Ordinal);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => scenario.DisposeAsync();
+}
