@@ -122,7 +122,7 @@ public sealed class RunComposeExperienceTests
 
         Assert.True(yieldedWhileRunning);
         Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
-        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2s robot exited (0)");
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2 s robot exited (0)");
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "[compose] robot: hello");
         Assert.All(engine.LoggingThreads, thread => Assert.Equal(taskThread, thread));
     }
