@@ -83,15 +83,18 @@ public sealed class DockerRuntimeTeardownTests
     {
         await using var live = await DockerTestRun.StartAsync();
         await using var dead = await DockerTestRun.StartAsync();
-        var deadPid = await DeadProcessIdAsync();
-        var deadLabels = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, deadPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var otherHost = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, deadPid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        // The owner lives while the objects are made (other tests' runs sweep orphans too), and dies just before the sweep.
+        using var owner = Process.Start(new ProcessStartInfo("sleep", "60")) ?? throw new InvalidOperationException("could not start `sleep`");
+        var deadLabels = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var otherHost = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .SetItem(RunLabels.OwnerHost, "another-machine").SetItem(RunLabels.Run, live.RunId);
         await dead.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{dead.RunId}-orphan", deadLabels), DockerTestRun.Token);
         var sandbox = await dead.Runtime.CreateSandboxAsync(
             new SandboxSpec(dead.RunId, dead.NameOf("sandbox"), [], deadLabels.SetItem(RunLabels.Role, "sandbox")), DockerTestRun.Token);
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-alive", live.Labels("volume")), DockerTestRun.Token);
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-elsewhere", otherHost), DockerTestRun.Token);
+        owner.Kill();
+        await owner.WaitForExitAsync(DockerTestRun.Token);
 
         // No count is asserted: another test process's run may sweep the same orphans first, which is correct
         // behaviour; what matters is that the dead owner's objects are gone and the live ones kept.
@@ -109,12 +112,5 @@ public sealed class DockerRuntimeTeardownTests
         var (_, kept, _) = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={live.RunId}");
         Assert.Equal([$"resim-{live.RunId}-alive", $"resim-{live.RunId}-elsewhere"], kept.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
         Assert.NotEmpty(sandbox);
-    }
-
-    private static async Task<int> DeadProcessIdAsync()
-    {
-        using var process = Process.Start(new ProcessStartInfo("true")) ?? throw new InvalidOperationException("could not start `true`");
-        await process.WaitForExitAsync(DockerTestRun.Token);
-        return process.Id;
     }
 }
