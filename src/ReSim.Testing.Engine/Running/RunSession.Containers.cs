@@ -22,13 +22,13 @@ internal sealed partial class RunSession
     public ImmutableArray<string> LastLogLines(string? service) => service is not null && logs.TryGetValue(service, out var log) ? log.Tail() : [];
 
     // Once teardown has begun nothing starts again; a start asked for before is tracked, so teardown stops it.
-    private async Task StartAsync(string service, string? restartReason, CancellationToken cancellationToken)
+    private async Task<bool> StartAsync(string service, string? restartReason, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             if (tearingDown.IsCancellationRequested)
             {
-                return;
+                return false;
             }
 
             running.Add(service);
@@ -38,6 +38,7 @@ internal sealed partial class RunSession
         logs[service].BeginStart(restartReason);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
         logPumps[service] = PumpLogsAsync(service, id);
+        return true;
     }
 
     private async Task PumpLogsAsync(string service, string containerId)

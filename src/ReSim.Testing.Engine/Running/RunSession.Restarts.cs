@@ -61,11 +61,15 @@ internal sealed partial class RunSession
                 await DrainAsync([previous]).ConfigureAwait(false);
             }
 
-            await StartAsync(service, reason, cancellationToken).ConfigureAwait(false);
+            if (!await StartAsync(service, reason, cancellationToken).ConfigureAwait(false))
+            {
+                Record(service, "restart-cancelled", "the experience ended first");
+            }
         }
         catch (OperationCanceledException) when (tearingDown.IsCancellationRequested || cancellationToken.IsCancellationRequested)
         {
             // Teardown began during the back-off, or the run was cancelled: the restart is moot.
+            Record(service, "restart-cancelled", "the experience ended first");
         }
         catch (Exception exception)
         {

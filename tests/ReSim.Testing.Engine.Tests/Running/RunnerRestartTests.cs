@@ -40,6 +40,7 @@ public sealed class RunnerRestartTests : IAsyncLifetime
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         Assert.Equal(1, scenario.Runtime.StartsOf("robot"));
+        Assert.Contains(scenario.Observer.Changes, c => c.Service == "robot" && c.Kind == "restart-cancelled");
         Assert.Contains("three", scenario.Log("robot"), StringComparison.Ordinal);
     }
 
