@@ -1,12 +1,12 @@
 using Microsoft.Build.Framework;
-using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Reporting;
 
 namespace ReSim.Testing.MSBuild;
 
 /// <summary>
-/// Loads each <c>ComposeExperience</c> item's compose file for its profile and reports every diagnostic as a canonical
+/// Loads each <c>ComposeExperience</c> item's compose file for its profile and system (R8, R13) and reports every diagnostic as a canonical
 /// MSBuild error or warning (<c>compose.yml(12,5): error RSIM004: ...</c>). Starts no container.
 /// </summary>
 /// <remarks>Used by the <c>ValidateComposeExperiences</c> target, which runs before <c>CoreCompile</c>.</remarks>
@@ -33,7 +33,7 @@ public sealed class ValidateComposeExperience : Microsoft.Build.Utilities.Task
                 continue;
             }
 
-            var load = ComposeLoader.LoadFile(request.ComposeFile, new ComposeLoadOptions { Profile = request.Profile });
+            var load = ExperienceLauncher.Load(request.ToLaunch(null)).Load;
             DiagnosticReporter.Report(Log, load.Diagnostics);
             Log.LogMessage(
                 MessageImportance.Low,

@@ -45,6 +45,9 @@ public sealed class ComposeExperienceAttribute(
 
     /// <summary>Experience-level environment variables as <c>KEY=VALUE</c>, set in every service and winning over the compose file's (R9).</summary>
     public string[]? Environment { get; set; }
+
+    /// <summary>The IDs of the system's GPUs (R7, R13), such as <c>"0"</c> or <c>"GPU-3f2a..."</c>; each goes to one service. Default none.</summary>
+    public string[]? SystemGpus { get; set; }
 #pragma warning restore CA1819
 
     /// <summary>A folder mounted read-only at <c>/tmp/resim/inputs</c> in every service (R11), relative to the test project's folder or absolute.</summary>
@@ -52,4 +55,10 @@ public sealed class ComposeExperienceAttribute(
 
     /// <summary>How long the experience may run before it fails with a timeout (R18); default one hour, as on the platform.</summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>The system's CPUs (R7, R13), which the services' CPU reservations must fit in; 0 (the default) means this machine's.</summary>
+    public double SystemCpus { get; set; }
+
+    /// <summary>The system's memory (R7, R13) as a compose size such as <c>"16g"</c>; <see langword="null"/> (the default) means this machine's.</summary>
+    public string? SystemMemory { get; set; }
 }

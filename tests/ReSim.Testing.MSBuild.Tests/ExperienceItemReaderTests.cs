@@ -61,6 +61,9 @@ public sealed class ExperienceItemReaderTests
     [InlineData("TimeoutSeconds", "ten", "TimeoutSeconds 'ten'")]
     [InlineData("TimeoutSeconds", "-5", "TimeoutSeconds '-5'")]
     [InlineData("TimeoutSeconds", "0", "TimeoutSeconds '0'")]
+    [InlineData("SystemCpus", "many", "SystemCpus 'many' is not a positive number")]
+    [InlineData("SystemCpus", "-1", "SystemCpus '-1'")]
+    [InlineData("SystemMemory", "16x", "SystemMemory '16x' is not a memory size")]
     public void Invalid_metadata_is_refused_with_a_message_naming_the_item_and_the_value(string metadata, string value, string expected)
     {
         var request = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
@@ -69,6 +72,27 @@ public sealed class ExperienceItemReaderTests
         Assert.NotNull(error);
         Assert.Contains("ComposeExperience 'exp/compose.yml'", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void System_metadata_gives_the_system_each_unset_part_this_machines_R7_R13()
+    {
+        var machine = Compose.Model.SystemResources.FromThisMachine();
+        var full = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemCpus", "8"), ("SystemMemory", "16g"), ("SystemGpus", "0; GPU-b;")), Project, out _);
+        var gpusOnly = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemGpus", "0")), Project, out _);
+
+        Assert.Equal((8.0, 16L << 30), (full!.System!.Cpus, full.System.MemoryBytes));
+        Assert.Equal(["0", "GPU-b"], full.System.Gpus);
+        Assert.Equal((machine.Cpus, machine.MemoryBytes), (gpusOnly!.System!.Cpus, gpusOnly.System.MemoryBytes));
+        Assert.Equal(full.System, full.ToLaunch("/r").System);
+    }
+
+    [Fact]
+    public void Without_system_metadata_the_system_is_this_machine_with_no_GPUs_R13()
+    {
+        var request = ExperienceItemReader.Read(ComposeItems.Experience("c.yml"), Project, out _);
+
+        Assert.Null(request!.System);
     }
 
     [Fact]

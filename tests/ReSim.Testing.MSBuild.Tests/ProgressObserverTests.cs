@@ -12,10 +12,10 @@ public sealed class ProgressObserverTests
         new(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(3.04), service, kind, detail);
 
     [Theory]
-    [InlineData("robot", "exited", "exit code 1", "[parking] +3.0s robot exited (exit code 1)")]
-    [InlineData(null, "verdict", "Passed", "[parking] +3.0s experience verdict (Passed)")]
-    [InlineData("robot", "started", null, "[parking] +3.0s robot started")]
-    [InlineData("robot", "created", "f56ac4071f9fe919c1d1e5dc6fc5115fbb450d58b7830c83aabe247faac4dcba", "[parking] +3.0s robot created (f56ac4071f9f)")]
+    [InlineData("robot", "exited", "exit code 1", "[parking] +3.0 s robot exited (exit code 1)")]
+    [InlineData(null, "verdict", "Passed", "[parking] +3.0 s experience verdict (Passed)")]
+    [InlineData("robot", "started", null, "[parking] +3.0 s robot started")]
+    [InlineData("robot", "created", "f56ac4071f9fe919c1d1e5dc6fc5115fbb450d58b7830c83aabe247faac4dcba", "[parking] +3.0 s robot created (f56ac4071f9f)")]
     public void A_state_change_is_one_concise_line_naming_experience_time_service_and_detail_R23(string? service, string kind, string? detail, string expected) =>
         Assert.Equal(expected, ProgressObserver.Format("parking", Entry(service, kind, detail)));
 

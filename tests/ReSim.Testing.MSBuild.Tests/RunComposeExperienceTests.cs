@@ -122,7 +122,7 @@ public sealed class RunComposeExperienceTests
 
         Assert.True(yieldedWhileRunning);
         Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
-        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2s robot exited (0)");
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2 s robot exited (0)");
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "[compose] robot: hello");
         Assert.All(engine.LoggingThreads, thread => Assert.Equal(taskThread, thread));
     }
@@ -184,6 +184,20 @@ public sealed class RunComposeExperienceTests
         Assert.True(sawCancellation);
         Assert.Equal("RSIM105", Assert.Single(engine.Errors).Code);
         Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
+    }
+
+    [Fact]
+    public void A_run_warning_is_a_build_warning_with_its_code_not_a_failure()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f + "-1") with { Warnings = ["The previous run's results could not be deleted."] }));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml"));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("RSIM106", warning.Code);
+        Assert.Contains("[compose] The previous run's results could not be deleted.", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("/consumer/obj/resim/compose-1", Assert.Single(task.Results).GetMetadata("ResultsDirectory"));
     }
 
     [Fact]

@@ -40,6 +40,18 @@ public sealed class ValidateComposeExperienceTests : IDisposable
     }
 
     [Fact]
+    public void A_GPU_reservation_validates_with_SystemGpus_and_is_RSIM082_without_R13()
+    {
+        Write("compose.yml", $"services:\n{Orchestrator}\n    deploy:\n      resources:\n        reservations:\n          devices: [{{capabilities: [gpu], count: 1}}]\n");
+
+        Assert.True(Task(ComposeItems.Experience("compose.yml", ("SystemGpus", "0"))).Execute());
+        Assert.Empty(engine.Errors);
+
+        Assert.False(Task(ComposeItems.Experience("compose.yml")).Execute());
+        Assert.Equal("RSIM082", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
     public void A_service_without_image_is_an_error_at_its_line_in_the_compose_file_R3()
     {
         var path = Write("compose.yml", $"services:\n{Orchestrator}\n  robot:\n    command: [\"sleep\", \"1\"]\n");

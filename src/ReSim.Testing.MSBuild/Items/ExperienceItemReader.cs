@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Build.Framework;
+using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 
-/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>.</summary>
+/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>.</summary>
 /// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
 internal static class ExperienceItemReader
 {
@@ -41,6 +43,12 @@ internal static class ExperienceItemReader
             timeout = TimeSpan.FromSeconds(seconds);
         }
 
+        var system = ReadSystem(item, out error);
+        if (error is not null)
+        {
+            return null;
+        }
+
         var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
         var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
         return new ExperienceRequest(
@@ -52,6 +60,7 @@ internal static class ExperienceItemReader
             timeout)
         {
             ItemSpec = spec,
+            System = system,
         };
     }
 
@@ -63,6 +72,40 @@ internal static class ExperienceItemReader
     {
         var stem = Path.GetFileNameWithoutExtension(composeFile);
         return profile is null ? stem : $"{stem}-{profile}";
+    }
+
+    private static SystemResources? ReadSystem(ITaskItem item, out string? error)
+    {
+        error = null;
+        var spec = item.ItemSpec;
+        double? cpus = null;
+        var cpusText = NullIfEmpty(item.GetMetadata("SystemCpus"));
+        if (cpusText is not null)
+        {
+            if (!double.TryParse(cpusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed) || parsed <= 0)
+            {
+                error = $"ComposeExperience '{spec}': SystemCpus '{cpusText}' is not a positive number of CPUs. Write SystemCpus=\"8\", or leave it out for this machine's.";
+                return null;
+            }
+
+            cpus = parsed;
+        }
+
+        long? memory = null;
+        var memoryText = NullIfEmpty(item.GetMetadata("SystemMemory"));
+        if (memoryText is not null)
+        {
+            if (!MemorySize.TryParse(memoryText, out var bytes) || bytes <= 0)
+            {
+                error = $"ComposeExperience '{spec}': SystemMemory '{memoryText}' is not a memory size. Write it as in a compose file, SystemMemory=\"16g\", or leave it out for this machine's.";
+                return null;
+            }
+
+            memory = bytes;
+        }
+
+        var gpus = item.GetMetadata("SystemGpus").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return SystemResourcesChoice.From(cpus, memory, gpus);
     }
 
     private static ImmutableSortedDictionary<string, string> ParseEnvironment(string text, out string? badEntry)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.MSBuild.Items;
 
@@ -19,4 +20,22 @@ internal sealed record ExperienceRequest(
 {
     /// <summary>The item spec the user wrote, for messages; the compose file's path when not set.</summary>
     public string ItemSpec { get; init; } = ComposeFile;
+
+    /// <summary>The system's resources (R7, R13) from <c>SystemCpus</c>, <c>SystemMemory</c> and <c>SystemGpus</c>; <see langword="null"/> for this machine with no GPUs.</summary>
+    public SystemResources? System { get; init; }
+
+    /// <summary>The engine's request for this experience, its results going to <paramref name="resultsDirectory"/>.</summary>
+    /// <param name="resultsDirectory">The experience's results folder.</param>
+    /// <returns>The request the engine's launcher loads and runs.</returns>
+    public Engine.Launch.ExperienceRequest ToLaunch(string? resultsDirectory) => new()
+    {
+        ComposeFile = ComposeFile,
+        Profile = Profile,
+        Environment = Environment,
+        InputsDirectory = InputsDirectory,
+        Timeout = Timeout,
+        System = System,
+        ResultsDirectory = resultsDirectory,
+        Name = Name,
+    };
 }

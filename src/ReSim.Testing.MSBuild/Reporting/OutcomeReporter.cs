@@ -18,6 +18,11 @@ internal static class OutcomeReporter
     {
         var request = outcome.Request;
         DiagnosticReporter.Report(log, outcome.Diagnostics);
+        foreach (var warning in outcome.Warnings)
+        {
+            log.LogWarning(null, TaskErrorCodes.PreviousResultsKept, TaskErrorCodes.PreviousResultsKept, request.ComposeFile, 0, 0, 0, 0, $"[{request.Name}] {warning}");
+        }
+
         if (!string.IsNullOrWhiteSpace(outcome.SummaryTable))
         {
             log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", request.Name, Environment.NewLine, outcome.SummaryTable);

@@ -16,9 +16,12 @@ public static class TaskErrorCodes
     /// <summary>An experience could not run: invalid compose file, no Docker engine, a missing image.</summary>
     public const string ExperienceNotRun = "RSIM103";
 
-    /// <summary>A <c>ComposeExperience</c> item has invalid metadata (<c>TimeoutSeconds</c>, <c>Environment</c>).</summary>
+    /// <summary>A <c>ComposeExperience</c> item has invalid metadata (<c>TimeoutSeconds</c>, <c>Environment</c>, <c>SystemCpus</c>, <c>SystemMemory</c>).</summary>
     public const string InvalidItem = "RSIM104";
 
     /// <summary>The build was cancelled while experiences ran; they were torn down.</summary>
     public const string Cancelled = "RSIM105";
+
+    /// <summary>A warning: the previous run's results folder could not be deleted (often root-owned files in <c>outputs/</c>); the run used a fresh folder.</summary>
+    public const string PreviousResultsKept = "RSIM106";
 }

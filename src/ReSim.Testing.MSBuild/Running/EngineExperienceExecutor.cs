@@ -1,54 +1,37 @@
-using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Docker;
-using ReSim.Testing.MSBuild.Items;
+using ReSim.Testing.Engine.Launch;
+using ExperienceRequest = ReSim.Testing.MSBuild.Items.ExperienceRequest;
 
 namespace ReSim.Testing.MSBuild.Running;
 
-/// <summary>Runs experiences with the real loader and the engine over the local Docker engine.</summary>
-internal sealed class EngineExperienceExecutor : IExperienceExecutor
+/// <summary>Runs experiences with the engine's <see cref="ExperienceLauncher"/> over the process-wide Docker runtime.</summary>
+/// <param name="launcher">Loads and runs experiences.</param>
+/// <param name="resultsFolder">Clears a results folder before a rerun.</param>
+internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, ResultsFolder resultsFolder) : IExperienceExecutor
 {
+    /// <summary>Creates an executor over the local Docker engine.</summary>
+    public EngineExperienceExecutor()
+        : this(ExperienceLauncher.Shared, ResultsFolder.Default)
+    {
+    }
+
     /// <inheritdoc />
     public async Task<ExperienceOutcome> RunAsync(ExperienceRequest request, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
     {
-        var load = ComposeLoader.LoadFile(request.ComposeFile, new ComposeLoadOptions { Profile = request.Profile });
-        if (load.HasErrors || load.Model is null)
+        var loaded = ExperienceLauncher.Load(request.ToLaunch(resultsDirectory));
+        if (!loaded.CanRun)
         {
-            return ExperienceOutcome.NotRun(request, resultsDirectory, "its compose file has errors (reported above); fix them and run again.", load.Diagnostics);
+            return ExperienceOutcome.NotRun(request, resultsDirectory, "its compose file has errors (reported above); fix them and run again.", loaded.Load.Diagnostics);
         }
 
-        // A rerun must not show the logs of the previous run beside its own.
-        if (Directory.Exists(resultsDirectory))
+        var folder = resultsFolder.Prepare(resultsDirectory, out var warning);
+        var experience = loaded.Experience with { ResultsDirectory = folder };
+        var result = await launcher.RunAsync(loaded with { Experience = experience }, observer, cancellationToken).ConfigureAwait(false);
+        return new ExperienceOutcome(request, result.Verdict, result.Reason, result.Diagnostics, result.ResultsDirectory)
         {
-            Directory.Delete(resultsDirectory, recursive: true);
-        }
-
-        var experience = new Experience
-        {
-            Compose = load.Model,
-            Name = request.Name,
-            Environment = request.Environment,
-            InputsDirectory = request.InputsDirectory,
-            Timeout = request.Timeout,
-            ResultsDirectory = resultsDirectory,
+            SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),
+            Duration = result.Duration,
+            Warnings = warning is null ? [] : [warning],
         };
-
-        try
-        {
-            var runtime = new DockerRuntime();
-            await using (runtime.ConfigureAwait(false))
-            {
-                var result = await new ExperienceRunner(runtime).RunAsync(experience, observer, cancellationToken).ConfigureAwait(false);
-                return new ExperienceOutcome(request, result.Verdict, result.Reason, [.. load.Diagnostics.Concat(result.Diagnostics).Distinct()], result.ResultsDirectory)
-                {
-                    SummaryTable = result.ToSummaryTable(),
-                    Duration = result.Duration,
-                };
-            }
-        }
-        catch (ExperienceInfrastructureException e)
-        {
-            return ExperienceOutcome.NotRun(request, resultsDirectory, e.Message, load.Diagnostics);
-        }
     }
 }

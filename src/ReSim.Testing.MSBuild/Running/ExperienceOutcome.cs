@@ -24,6 +24,9 @@ internal sealed record ExperienceOutcome(
     /// <summary>How long the experience ran.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Warnings about the run itself, not its compose file (a previous results folder that could not be deleted).</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
     /// <summary>An outcome for an experience that could not run at all.</summary>
     /// <param name="request">The experience.</param>
     /// <param name="resultsDirectory">Its results folder.</param>

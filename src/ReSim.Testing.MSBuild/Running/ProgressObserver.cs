@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Build.Framework;
 using ReSim.Testing.Engine;
@@ -23,15 +22,14 @@ internal sealed class ProgressObserver(string experienceName, ChannelWriter<Prog
     public void OnStateChange(TimelineEntry entry) =>
         lines.TryWrite(new ProgressLine(Format(experienceName, entry), MessageImportance.High));
 
-    /// <summary>The concise line for one state change: <c>[name] +1.2s robot exited (1)</c>.</summary>
+    /// <summary>The concise line for one state change, the engine's own format after the name: <c>[name] +1.2 s robot exited (exit code 1)</c>.</summary>
     /// <param name="experienceName">The experience.</param>
     /// <param name="entry">The state change.</param>
     /// <returns>The line.</returns>
     public static string Format(string experienceName, TimelineEntry entry)
     {
-        var subject = entry.Service is null ? "experience" : entry.Service;
-        var detail = string.IsNullOrEmpty(entry.Detail) ? string.Empty : $" ({Shorten(entry.Detail)})";
-        return string.Create(CultureInfo.InvariantCulture, $"[{experienceName}] +{entry.Elapsed.TotalSeconds:0.0}s {subject} {entry.Kind}{detail}");
+        ArgumentNullException.ThrowIfNull(entry);
+        return $"[{experienceName}] {entry with { Detail = string.IsNullOrEmpty(entry.Detail) ? null : Shorten(entry.Detail) }}";
     }
 
     // A 64-digit container ID makes the line long without helping anyone; Docker's own short form is 12 digits.

@@ -117,6 +117,9 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
         info.AddValue("rs.env", Spec.Environment.ToArray());
         info.AddValue("rs.inputs", Spec.Inputs);
         info.AddValue("rs.timeout", Spec.TimeoutSeconds);
+        info.AddValue("rs.cpus", Spec.SystemCpus);
+        info.AddValue("rs.memory", Spec.SystemMemory);
+        info.AddValue("rs.gpus", Spec.SystemGpus.ToArray());
     }
 
     /// <inheritdoc />
@@ -128,7 +131,12 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
             info.GetValue<string>("rs.profile"),
             (info.GetValue<string[]>("rs.env") ?? []).ToImmutableArray(),
             info.GetValue<string>("rs.inputs"),
-            info.GetValue<int>("rs.timeout"));
+            info.GetValue<int>("rs.timeout"))
+        {
+            SystemCpus = info.GetValue<double?>("rs.cpus"),
+            SystemMemory = info.GetValue<string>("rs.memory"),
+            SystemGpus = (info.GetValue<string[]>("rs.gpus") ?? []).ToImmutableArray(),
+        };
     }
 
     private void AddTraits()

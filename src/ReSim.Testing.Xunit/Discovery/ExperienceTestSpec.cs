@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.Discovery;
 
@@ -15,6 +17,20 @@ internal sealed record ExperienceTestSpec(
     string? Inputs,
     int TimeoutSeconds)
 {
+    /// <summary>The system's CPUs (R13); <see langword="null"/> for this machine's.</summary>
+    public double? SystemCpus { get; init; }
+
+    /// <summary>The system's memory as written, such as <c>16g</c> (R13); <see langword="null"/> for this machine's.</summary>
+    public string? SystemMemory { get; init; }
+
+    /// <summary>The IDs of the system's GPUs (R13); empty for none.</summary>
+    public ImmutableArray<string> SystemGpus { get; init; } = [];
+
+    /// <summary>The system the experience is validated against and runs on (R7, R13), each unset part this machine's.</summary>
+    /// <returns>The resources, or <see langword="null"/> for this machine with no GPUs.</returns>
+    public SystemResources? System() =>
+        SystemResourcesChoice.From(SystemCpus, MemorySize.TryParse(SystemMemory, out var bytes) ? bytes : null, SystemGpus);
+
     /// <summary>The experience-level environment as a map; a later entry for the same key wins.</summary>
     /// <returns>The variables, keys in ordinal order.</returns>
     public ImmutableSortedDictionary<string, string> EnvironmentVariables()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Discovery;
@@ -51,6 +52,21 @@ internal static class ExperienceTestSpecs
             problems.Add($"TimeoutSeconds is {attribute.TimeoutSeconds}; give a positive number of seconds (the platform's default is {ComposeExperienceAttribute.DefaultTimeoutSeconds}).");
         }
 
+        if (double.IsNaN(attribute.SystemCpus) || double.IsInfinity(attribute.SystemCpus) || attribute.SystemCpus < 0)
+        {
+            problems.Add($"SystemCpus is {attribute.SystemCpus}; give the system's CPUs as a positive number, or leave it out for this machine's (R13).");
+        }
+
+        if (attribute.SystemMemory is not null && (!MemorySize.TryParse(attribute.SystemMemory, out var memory) || memory <= 0))
+        {
+            problems.Add($"SystemMemory \"{attribute.SystemMemory}\" is not a memory size; write it as in a compose file, such as \"16g\" or \"512m\", or leave it out for this machine's (R13).");
+        }
+
+        if (attribute.SystemGpus?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            problems.Add("a SystemGpus entry is empty; list the IDs of the system's GPUs, such as \"0\" (R13).");
+        }
+
         if (!HasSupportedParameters(method))
         {
             problems.Add($"the method takes ({string.Join(", ", method.GetParameters().Select(p => p.ParameterType.Name))}); a [ComposeExperience] method takes no parameters or one {nameof(ExperienceResult)}.");
@@ -62,9 +78,15 @@ internal static class ExperienceTestSpecs
         }
 
         var inputs = string.IsNullOrWhiteSpace(attribute.Inputs) ? null : attribute.Inputs;
+        var system = new ExperienceTestSpec(attribute.ComposeFile, null, environment, inputs, attribute.TimeoutSeconds)
+        {
+            SystemCpus = attribute.SystemCpus > 0 ? attribute.SystemCpus : null,
+            SystemMemory = attribute.SystemMemory,
+            SystemGpus = [.. (attribute.SystemGpus ?? []).Select(g => g.Trim())],
+        };
         var specs = profiles.Count == 0
-            ? [new ExperienceTestSpec(attribute.ComposeFile, null, environment, inputs, attribute.TimeoutSeconds)]
-            : profiles.Select(p => new ExperienceTestSpec(attribute.ComposeFile, p, environment, inputs, attribute.TimeoutSeconds)).ToImmutableArray();
+            ? [system]
+            : profiles.Select(p => system with { Profile = p }).ToImmutableArray();
         return (specs, []);
     }
 

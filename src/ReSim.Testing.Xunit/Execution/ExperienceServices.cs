@@ -1,17 +1,18 @@
-using ReSim.Testing.Compose.Loading;
-using ReSim.Testing.Configuration;
+using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Execution;
 
-/// <summary>What running a [ComposeExperience] test needs from outside: the engine, the compose loader and the experience slots.</summary>
-/// <param name="Engine">Runs experiences.</param>
-/// <param name="LoadCompose">Loads a compose file (path, options).</param>
+/// <summary>What running a [ComposeExperience] test needs from outside: loading, running and the experience slots.</summary>
+/// <param name="Load">Loads a request's compose file and builds its experience.</param>
+/// <param name="Run">Runs a loaded experience to its verdict and tears it down (R19).</param>
 /// <param name="Slots">Limits how many experiences run at once.</param>
 internal sealed record ExperienceServices(
-    IExperienceEngine Engine,
-    Func<string, ComposeLoadOptions, ComposeLoadResult> LoadCompose,
+    Func<ExperienceRequest, LoadedExperience> Load,
+    Func<LoadedExperience, IExperienceObserver?, CancellationToken, Task<ExperienceResult>> Run,
     ExperienceSlots Slots)
 {
-    /// <summary>The Docker engine, the compose loader and the process-wide slots.</summary>
-    public static ExperienceServices Default { get; } = new(new DockerExperienceEngine(), ComposeLoader.LoadFile, ExperienceSlots.Shared);
+    /// <summary>The engine's launcher over the process-wide Docker runtime, and the process-wide slots.</summary>
+    public static ExperienceServices Default { get; } = new(ExperienceLauncher.Load, ExperienceLauncher.Shared.RunAsync, ExperienceSlots.Shared);
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Configuration;
 using ReSim.Testing.Discovery;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Reporting;
 
@@ -14,7 +14,7 @@ namespace ReSim.Testing.Execution;
 /// Runs the experience of one [ComposeExperience] test: resolves its paths, loads its compose file, waits for
 /// a free slot, runs it, reports and attaches what it left, and maps the verdict to the test's outcome.
 /// </summary>
-/// <param name="services">The engine, compose loader and slots.</param>
+/// <param name="services">The loader, the runner and the slots.</param>
 /// <param name="report">The test's output and attachments.</param>
 internal sealed class ExperienceTestExecutor(ExperienceServices services, IExperienceTestReport report)
 {
@@ -47,13 +47,9 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             // A fresh, never-thrown exception: its message says everything, and a stack trace of this library would only bury it.
             return ExperienceTestOutcome.Failed(new ExperienceSetupException(e.Message));
         }
-        catch (ExperienceInfrastructureException e)
-        {
-            return ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(e.Message)));
-        }
     }
 
-    private Experience Prepare(ExperienceTestSpec spec, ProjectDirectory project)
+    private LoadedExperience Prepare(ExperienceTestSpec spec, ProjectDirectory project)
     {
         var composePath = project.Resolve(spec.ComposeFile);
         if (!File.Exists(composePath))
@@ -70,28 +66,30 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         }
 
         report.WriteLine($"ReSim experience: {composePath}, profile {spec.Profile ?? "(none)"}");
-        var load = services.LoadCompose(composePath, new ComposeLoadOptions { Profile = spec.Profile });
-        foreach (var warning in load.Warnings)
+        var loaded = services.Load(new ExperienceRequest
         {
-            report.WriteLine(warning.ToString());
-        }
-
-        if (load.HasErrors || load.Model is null)
-        {
-            throw new ExperienceSetupException(FailureMessages.ComposeErrors(composePath, load.Errors.ToArray()));
-        }
-
-        return new Experience
-        {
-            Compose = load.Model,
+            ComposeFile = composePath,
+            Profile = spec.Profile,
             Name = spec.Profile is null ? Path.GetFileName(composePath) : $"{Path.GetFileName(composePath)} ({spec.Profile})",
             Environment = spec.EnvironmentVariables(),
             InputsDirectory = inputs,
             Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
-        };
+            System = spec.System(),
+        });
+        foreach (var warning in loaded.Load.Warnings)
+        {
+            report.WriteLine(warning.ToString());
+        }
+
+        if (!loaded.CanRun)
+        {
+            throw new ExperienceSetupException(FailureMessages.ComposeErrors(composePath, loaded.Load.Errors.ToArray()));
+        }
+
+        return loaded;
     }
 
-    private async Task<ExperienceResult> RunInSlotAsync(Experience experience, Assembly testAssembly, CancellationToken cancellationToken)
+    private async Task<ExperienceResult> RunInSlotAsync(LoadedExperience experience, Assembly testAssembly, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var (limit, slot) = await services.Slots.AcquireAsync(testAssembly, cancellationToken).ConfigureAwait(false);
@@ -101,7 +99,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             var observer = new LiveOutputObserver(report);
             try
             {
-                return await services.Engine.RunAsync(experience, observer, cancellationToken).ConfigureAwait(false);
+                return await services.Run(experience, observer, cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -38,10 +38,9 @@ internal sealed class LiveOutputObserver(IExperienceTestReport report, int maxLo
     public void OnStateChange(TimelineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var detail = entry.Detail is null ? string.Empty : $" ({entry.Detail})";
         lock (gate)
         {
-            Write(string.Create(CultureInfo.InvariantCulture, $"-- {entry.Elapsed.TotalSeconds:0.0} s: {entry.Service ?? "experience"} {entry.Kind}{detail}"));
+            Write($"-- {entry}");
         }
     }
 

@@ -73,11 +73,32 @@ public class ComposeExperienceDiscovererTests
         Assert.Equal("sim", testCase.Profile);
     }
 
+    [Fact]
+    public async Task The_system_settings_reach_every_profiles_case_R7_R13()
+    {
+        var cases = await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.OnGpuSystem));
+
+        Assert.Equal(2, cases.Count);
+        Assert.All(cases, c => Assert.Equal((8.0, 16L << 30), (c.Spec.System()!.Cpus, c.Spec.System()!.MemoryBytes)));
+        Assert.All(cases, c => Assert.Equal(["0", "GPU-b"], c.Spec.System()!.Gpus));
+    }
+
+    [Fact]
+    public async Task Without_system_settings_the_system_is_this_machine_with_no_GPUs_R13()
+    {
+        var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));
+
+        Assert.Null(testCase.Spec.System());
+    }
+
     [Theory]
     [InlineData(nameof(Fixtures.Invalid.EnvironmentWithoutValue), "Environment entry \"SCENARIO\" is not KEY=VALUE (R9)")]
     [InlineData(nameof(Fixtures.Invalid.EmptyProfile), "a profile is empty")]
     [InlineData(nameof(Fixtures.Invalid.ZeroTimeout), "TimeoutSeconds is 0; give a positive number of seconds")]
     [InlineData(nameof(Fixtures.Invalid.WrongParameter), "takes no parameters or one ExperienceResult")]
+    [InlineData(nameof(Fixtures.Invalid.NegativeCpus), "SystemCpus is -2; give the system's CPUs as a positive number")]
+    [InlineData(nameof(Fixtures.Invalid.MemoryNotASize), "SystemMemory \"lots\" is not a memory size; write it as in a compose file, such as \"16g\"")]
+    [InlineData(nameof(Fixtures.Invalid.EmptyGpu), "a SystemGpus entry is empty")]
     public async Task An_attribute_that_cannot_run_gives_one_failing_case_saying_what_to_change(string method, string expected)
     {
         var testCase = Assert.Single(await XunitObjects.DiscoverAsync(typeof(Fixtures.Invalid), method));

@@ -26,6 +26,19 @@ public class ComposeExperienceTestCaseTests
     }
 
     [Fact]
+    public async Task Serialization_round_trip_keeps_the_system_settings_R13()
+    {
+        var original = (await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.OnGpuSystem)))[1];
+
+        var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
+
+        Assert.NotNull(copy);
+        Assert.Equal((8.0, "16g"), (copy.Spec.SystemCpus, copy.Spec.SystemMemory));
+        Assert.Equal(["0", "GPU-b"], copy.Spec.SystemGpus);
+        Assert.Equal((8.0, 16L << 30), (copy.Spec.System()!.Cpus, copy.Spec.System()!.MemoryBytes));
+    }
+
+    [Fact]
     public async Task Serialization_round_trip_keeps_a_case_without_profile_or_inputs()
     {
         var original = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));
@@ -37,6 +50,7 @@ public class ComposeExperienceTestCaseTests
         Assert.Null(copy.Spec.Inputs);
         Assert.Empty(copy.Spec.Environment);
         Assert.Equal(ComposeExperienceAttribute.DefaultTimeoutSeconds, copy.Spec.TimeoutSeconds);
+        Assert.Null(copy.Spec.System());
         Assert.Equal(original.UniqueID, copy.UniqueID);
     }
 

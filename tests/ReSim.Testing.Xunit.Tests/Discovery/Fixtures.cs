@@ -37,6 +37,11 @@ internal static class Fixtures
 
         [ComposeExperience("experiences/robot.yml", Profile = "sim")]
         public void TakesResult(ExperienceResult result) => Assert.NotNull(result);
+
+        [ComposeExperience("experiences/robot.yml", Profiles = ["sim", "hil"], SystemCpus = 8, SystemMemory = "16g", SystemGpus = ["0", "GPU-b"])]
+        public void OnGpuSystem()
+        {
+        }
     }
 
     internal sealed class Invalid
@@ -58,6 +63,21 @@ internal static class Fixtures
 
         [ComposeExperience("experiences/robot.yml")]
         public void WrongParameter(int count) => Assert.Equal(0, count);
+
+        [ComposeExperience("experiences/robot.yml", SystemCpus = -2)]
+        public void NegativeCpus()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", SystemMemory = "lots")]
+        public void MemoryNotASize()
+        {
+        }
+
+        [ComposeExperience("experiences/robot.yml", SystemGpus = ["0", " "])]
+        public void EmptyGpu()
+        {
+        }
     }
 }
 #pragma warning restore xUnit1000

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ReSim.Testing.Configuration;
 using ReSim.Testing.Discovery;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Execution;
 using ReSim.Testing.Xunit.Tests.Support;
@@ -149,9 +150,10 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     [Fact]
     public async Task No_engine_fails_with_a_message_that_says_what_to_do_never_a_skip()
     {
-        var engine = new ScriptedEngine(_ => throw new ExperienceInfrastructureException("No Docker engine answers at unix:///var/run/docker.sock."));
+        var launcher = new ExperienceLauncher(UnreachableRuntime.Create("No Docker engine answers at unix:///var/run/docker.sock."));
+        var services = new ExperienceServices(new FakeCompose().Load, launcher.RunAsync, new ExperienceSlots(_ => new ParallelLimit(4, "a test")));
 
-        var outcome = await Executor(engine, new FakeCompose()).RunAsync(Spec(), TestAssembly, CancellationToken.None);
+        var outcome = await new ExperienceTestExecutor(services, report).RunAsync(Spec() with { TimeoutSeconds = 5 }, TestAssembly, CancellationToken.None);
 
         var failure = Assert.IsType<ExperienceSetupException>(outcome.Failure);
         Assert.Contains("The experience could not run: No Docker engine answers", failure.Message);
@@ -199,7 +201,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
             },
         };
         using var cancel = new CancellationTokenSource();
-        var executor = new ExperienceTestExecutor(new ExperienceServices(engine, new FakeCompose().Load, slots), report);
+        var executor = new ExperienceTestExecutor(new ExperienceServices(new FakeCompose().Load, engine.RunAsync, slots), report);
 
         var run = executor.RunAsync(Spec(), TestAssembly, cancel.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
@@ -217,5 +219,5 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     private ScriptedEngine Engine(ExperienceVerdict verdict, FailureReason? reason = null) => new(_ => folder.Result(verdict, reason));
 
     private ExperienceTestExecutor Executor(ScriptedEngine engine, FakeCompose compose) =>
-        new(new ExperienceServices(engine, compose.Load, new ExperienceSlots(_ => new ParallelLimit(4, "a test"))), report);
+        new(new ExperienceServices(compose.Load, engine.RunAsync, new ExperienceSlots(_ => new ParallelLimit(4, "a test"))), report);
 }

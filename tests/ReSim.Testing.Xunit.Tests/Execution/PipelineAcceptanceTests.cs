@@ -136,7 +136,7 @@ public sealed class PipelineAcceptanceTests : IDisposable
     private async Task<RunSummary> RunWith(string method, ScriptedEngine engine, FakeCompose compose)
     {
         var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(PipelineFixtures), method));
-        var services = new ExperienceServices(engine, compose.Load, new ExperienceSlots(_ => new ParallelLimit(2, "a test")));
+        var services = new ExperienceServices(compose.Load, engine.RunAsync, new ExperienceSlots(_ => new ParallelLimit(2, "a test")));
         using var cancellation = new CancellationTokenSource();
         var request = new TestCaseRunRequest(
             ExplicitOption.Off,

@@ -28,7 +28,7 @@ public class LiveOutputObserverTests
         observer.OnStateChange(new TimelineEntry(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1.25), "controller", "restarted", "exit code 1, dependency planner not healthy"));
         observer.OnStateChange(new TimelineEntry(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(3), null, "verdict", null));
 
-        Assert.Equal(["-- 1.3 s: controller restarted (exit code 1, dependency planner not healthy)", "-- 3.0 s: experience verdict"], report.Lines);
+        Assert.Equal(["-- +1.3 s controller restarted (exit code 1, dependency planner not healthy)", "-- +3.0 s experience verdict"], report.Lines);
     }
 
     [Fact]

@@ -2,10 +2,11 @@ using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.Xunit.Tests.Support;
 
-/// <summary>A compose loader that returns a fixed model or fixed diagnostics, and remembers what it was asked to load.</summary>
+/// <summary>A compose loader (building the experience as the engine's launcher does) that returns a fixed model or fixed diagnostics, and remembers what it was asked to load.</summary>
 public sealed class FakeCompose
 {
     private readonly ImmutableArray<Diagnostic> diagnostics;
@@ -20,8 +21,10 @@ public sealed class FakeCompose
     public static Diagnostic Warning(string file, int line, int column, string code, string message) =>
         new(code, DiagnosticSeverity.Warning, message, "Consider it.", new SourceLocation(file, line, column));
 
-    public ComposeLoadResult Load(string path, ComposeLoadOptions options)
+    public LoadedExperience Load(ExperienceRequest request)
     {
+        var path = request.ComposeFile;
+        var options = new ComposeLoadOptions { Profile = request.Profile, System = request.System };
         lock (Loads)
         {
             Loads.Add((path, options));
@@ -45,6 +48,6 @@ public sealed class FakeCompose
                     },
                 ],
             };
-        return new ComposeLoadResult(model, diagnostics);
+        return ExperienceLauncher.FromLoad(request, new ComposeLoadResult(model, diagnostics));
     }
 }

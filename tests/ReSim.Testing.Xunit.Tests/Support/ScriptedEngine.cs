@@ -1,12 +1,12 @@
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
-using ReSim.Testing.Execution;
 
 namespace ReSim.Testing.Xunit.Tests.Support;
 
-/// <summary>An engine that plays a script: it sends the given lines to the observer, then returns the given result (or throws).</summary>
-public sealed class ScriptedEngine : IExperienceEngine
+/// <summary>Plays the engine from a script: it sends the given lines to the observer, then returns the given result (or throws).</summary>
+public sealed class ScriptedEngine
 {
     private readonly Func<Experience, ExperienceResult> result;
     private readonly (string Service, string Line)[] lines;
@@ -21,8 +21,9 @@ public sealed class ScriptedEngine : IExperienceEngine
 
     public Func<CancellationToken, Task>? WhileRunning { get; init; }
 
-    public async Task<ExperienceResult> RunAsync(Experience experience, IExperienceObserver observer, CancellationToken cancellationToken)
+    public async Task<ExperienceResult> RunAsync(LoadedExperience loaded, IExperienceObserver? observer, CancellationToken cancellationToken)
     {
+        var experience = loaded.Experience ?? throw new InvalidOperationException("the front end ran an experience whose compose file has errors (R3).");
         lock (Runs)
         {
             Runs.Add(experience);
@@ -30,7 +31,7 @@ public sealed class ScriptedEngine : IExperienceEngine
 
         foreach (var (service, line) in lines)
         {
-            observer.OnLogLine(service, OutputChannel.StdOut, line);
+            observer?.OnLogLine(service, OutputChannel.StdOut, line);
         }
 
         if (WhileRunning is not null)

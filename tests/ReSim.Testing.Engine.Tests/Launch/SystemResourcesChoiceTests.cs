@@ -1,0 +1,75 @@
+using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Launch;
+
+namespace ReSim.Testing.Engine.Tests.Launch;
+
+/// <summary>R7, R13: the system a user describes to a front end, each unset part taken from this machine.</summary>
+public sealed class SystemResourcesChoiceTests : IDisposable
+{
+    private const string GpuReservation = $$"""
+        services:
+          test:
+            image: resim-testing/busybox:1.35
+            {{LaunchFiles.Orchestrator}}
+            deploy:
+              resources:
+                reservations:
+                  devices: [{capabilities: [gpu], count: 1}]
+        """;
+
+    private readonly LaunchFiles files = new();
+
+    [Theory]
+    [InlineData("16g", 16L << 30)]
+    [InlineData("512m", 512L << 20)]
+    [InlineData("1.5GB", 3L << 29)]
+    [InlineData("1024k", 1L << 20)]
+    [InlineData("2048", 2048L)]
+    public void A_memory_size_parses_as_the_loader_parses_compose_sizes_R13(string text, long bytes)
+    {
+        Assert.True(MemorySize.TryParse(text, out var parsed));
+        Assert.Equal(bytes, parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("lots")]
+    [InlineData("-1g")]
+    [InlineData("16x")]
+    [InlineData(null)]
+    public void Anything_else_is_not_a_memory_size(string? text) => Assert.False(MemorySize.TryParse(text, out _));
+
+    [Fact]
+    public void Nothing_set_means_this_machine_with_no_GPUs() => Assert.Null(SystemResourcesChoice.From(null, null, null));
+
+    [Fact]
+    public void Each_unset_part_is_this_machines_R7()
+    {
+        var machine = SystemResources.FromThisMachine();
+
+        var gpusOnly = SystemResourcesChoice.From(null, null, ["gpu-0", " gpu-1 ", "gpu-0", ""])!;
+        var cpusOnly = SystemResourcesChoice.From(2.5, null, null)!;
+
+        Assert.Equal((machine.Cpus, machine.MemoryBytes), (gpusOnly.Cpus, gpusOnly.MemoryBytes));
+        Assert.Equal(["gpu-0", "gpu-1"], gpusOnly.Gpus);
+        Assert.Equal((2.5, machine.MemoryBytes), (cpusOnly.Cpus, cpusOnly.MemoryBytes));
+        Assert.Empty(cpusOnly.Gpus);
+    }
+
+    [Fact]
+    public void A_GPU_reservation_validates_when_the_system_has_GPUs_and_fails_without_R13()
+    {
+        var compose = files.Write(GpuReservation);
+
+        var withGpu = ExperienceLauncher.Load(new ExperienceRequest { ComposeFile = compose, System = SystemResourcesChoice.From(null, null, ["gpu-0"]) });
+        var thisMachine = ExperienceLauncher.Load(new ExperienceRequest { ComposeFile = compose });
+
+        Assert.True(withGpu.CanRun, string.Join(Environment.NewLine, withGpu.Load.Errors));
+        Assert.Equal(["gpu-0"], withGpu.Experience!.System!.Gpus);
+        Assert.False(thisMachine.CanRun);
+        Assert.Equal(DiagnosticCodes.GpuOverReserved, Assert.Single(thisMachine.Load.Errors).Code);
+    }
+
+    public void Dispose() => files.Dispose();
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Runtime;
+using ReSim.Testing.MSBuild.Running;
+using ExperienceRequest = ReSim.Testing.MSBuild.Items.ExperienceRequest;
+
+namespace ReSim.Testing.MSBuild.Tests;
+
+/// <summary>The MSBuild executor over the engine's launcher, with a runtime that plays an engine that is down.</summary>
+public sealed class EngineExperienceExecutorTests : IDisposable
+{
+    private const string Valid = "services:\n  test:\n    image: resim-testing/busybox:1.35\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n";
+    private readonly string root = Directory.CreateTempSubdirectory("resim-executor-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public async Task A_compose_file_with_errors_is_not_run_and_its_old_results_are_kept_R3()
+    {
+        var results = Directory.CreateDirectory(Path.Combine(root, "compose")).FullName;
+        var outcome = await Executor(_ => throw new InvalidOperationException("must not clean")).RunAsync(Request("services:\n  test:\n    command: [\"true\"]\n"), results, NoObserver.Instance, CancellationToken.None);
+
+        Assert.Equal(ExperienceVerdict.Error, outcome.Verdict);
+        Assert.Equal("its compose file has errors (reported above); fix them and run again.", outcome.Reason!.Message);
+        Assert.Contains(outcome.Diagnostics, d => d.Code == "RSIM034");
+        Assert.True(Directory.Exists(results));
+    }
+
+    [Fact]
+    public async Task An_engine_that_is_down_is_an_Error_outcome_and_an_undeletable_folder_a_warning_with_a_fresh_folder()
+    {
+        var results = Directory.CreateDirectory(Path.Combine(root, "compose")).FullName;
+        var outcome = await Executor(_ => throw new IOException("Permission denied")).RunAsync(Request(Valid), results, NoObserver.Instance, CancellationToken.None);
+
+        Assert.Equal(ExperienceVerdict.Error, outcome.Verdict);
+        Assert.Contains(DownRuntime.Message, outcome.Reason!.Message, StringComparison.Ordinal);
+        Assert.StartsWith(results + "-", outcome.ResultsDirectory, StringComparison.Ordinal);
+        Assert.Contains("could not be deleted (Permission denied)", Assert.Single(outcome.Warnings), StringComparison.Ordinal);
+    }
+
+    private static EngineExperienceExecutor Executor(Action<string> delete) =>
+        new(new ExperienceLauncher(DownRuntime.Create()), new ResultsFolder(delete, TimeProvider.System));
+
+    private ExperienceRequest Request(string yaml)
+    {
+        var compose = Path.Combine(root, "compose.yml");
+        File.WriteAllText(compose, yaml);
+        return new ExperienceRequest("compose", compose, null, ImmutableSortedDictionary<string, string>.Empty, null, TimeSpan.FromSeconds(30));
+    }
+
+    public class DownRuntime : DispatchProxy
+    {
+        public const string Message = "No Docker engine answers at unix:///nowhere.sock.";
+
+        public static IContainerRuntime Create() => Create<IContainerRuntime, DownRuntime>();
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => throw new ExperienceInfrastructureException(Message);
+    }
+
+    private sealed class NoObserver : IExperienceObserver
+    {
+        public static readonly NoObserver Instance = new();
+
+        public void OnLogLine(string service, OutputChannel channel, string line)
+        {
+        }
+
+        public void OnStateChange(TimelineEntry entry)
+        {
+        }
+    }
+}
