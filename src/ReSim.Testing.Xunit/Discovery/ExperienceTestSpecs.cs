@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Discovery;

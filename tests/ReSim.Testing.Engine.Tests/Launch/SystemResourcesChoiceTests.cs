@@ -20,26 +20,6 @@ public sealed class SystemResourcesChoiceTests : IDisposable
 
     private readonly LaunchFiles files = new();
 
-    [Theory]
-    [InlineData("16g", 16L << 30)]
-    [InlineData("512m", 512L << 20)]
-    [InlineData("1.5GB", 3L << 29)]
-    [InlineData("1024k", 1L << 20)]
-    [InlineData("2048", 2048L)]
-    public void A_memory_size_parses_as_the_loader_parses_compose_sizes_R13(string text, long bytes)
-    {
-        Assert.True(MemorySize.TryParse(text, out var parsed));
-        Assert.Equal(bytes, parsed);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("lots")]
-    [InlineData("-1g")]
-    [InlineData("16x")]
-    [InlineData(null)]
-    public void Anything_else_is_not_a_memory_size(string? text) => Assert.False(MemorySize.TryParse(text, out _));
-
     [Fact]
     public void Nothing_set_means_this_machine_with_no_GPUs() => Assert.Null(SystemResourcesChoice.From(null, null, null));
 

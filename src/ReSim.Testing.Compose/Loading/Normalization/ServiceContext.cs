@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading.Nodes;
+using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
@@ -84,7 +85,7 @@ internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, 
 
     public long? ReadBytes(ComposeNode node, string key)
     {
-        if (node is ScalarNode { IsNull: false } scalar && ByteSizeParser.TryParse(scalar.Value, out var bytes))
+        if (node is ScalarNode { IsNull: false } scalar && MemorySize.TryParse(scalar.Value, out var bytes))
         {
             return bytes;
         }

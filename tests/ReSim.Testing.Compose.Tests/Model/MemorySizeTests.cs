@@ -1,9 +1,9 @@
-using ReSim.Testing.Compose.Loading.Normalization;
+using ReSim.Testing.Compose.Model;
 
-namespace ReSim.Testing.Compose.Tests.Normalization;
+namespace ReSim.Testing.Compose.Tests.Model;
 
 /// <summary>Memory sizes as Docker reads them (R13).</summary>
-public class ByteSizeParserTests
+public class MemorySizeTests
 {
     [Theory]
     [InlineData("512m", 536_870_912)]
@@ -16,7 +16,7 @@ public class ByteSizeParserTests
     [InlineData("1gi", 1_073_741_824)]
     public void A_memory_size_parses_like_docker(string text, long bytes)
     {
-        Assert.True(ByteSizeParser.TryParse(text, out var parsed));
+        Assert.True(MemorySize.TryParse(text, out var parsed));
         Assert.Equal(bytes, parsed);
     }
 
@@ -25,6 +25,8 @@ public class ByteSizeParserTests
     [InlineData("-1g")]
     [InlineData("1q")]
     [InlineData("99999999999p")]
-    public void A_malformed_memory_size_is_rejected(string text) =>
-        Assert.False(ByteSizeParser.TryParse(text, out _));
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_malformed_memory_size_is_rejected(string? text) =>
+        Assert.False(MemorySize.TryParse(text, out _));
 }
