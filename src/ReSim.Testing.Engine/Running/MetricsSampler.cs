@@ -9,6 +9,8 @@ namespace ReSim.Testing.Engine.Running;
 /// <remarks>Columns: <c>time,elapsed_seconds,service,cpu_percent,memory_bytes</c>; a container that is not running gives no row.</remarks>
 internal sealed class MetricsSampler : IDisposable
 {
+    private static readonly TimeSpan FirstSampleDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly IContainerRuntime runtime;
     private readonly TimeProvider time;
     private readonly StreamWriter writer;
@@ -34,15 +36,12 @@ internal sealed class MetricsSampler : IDisposable
         using var timer = new PeriodicTimer(interval, time);
         try
         {
+            // A first sample soon after the start, so a service that lives less than one interval still has one.
+            await Task.Delay(interval < FirstSampleDelay ? interval : FirstSampleDelay, time, cancellationToken).ConfigureAwait(false);
+            await SampleAllAsync(containers, origin, cancellationToken).ConfigureAwait(false);
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                var samples = await Task.WhenAll(containers.Select(c => SampleAsync(c.Key, c.Value, cancellationToken))).ConfigureAwait(false);
-                foreach (var (service, sample) in samples.Where(s => s.Sample is not null).OrderBy(s => s.Sample!.Time))
-                {
-                    Add(service, sample!, origin);
-                }
-
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await SampleAllAsync(containers, origin, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -52,6 +51,17 @@ internal sealed class MetricsSampler : IDisposable
     }
 
     public void Dispose() => writer.Dispose();
+
+    private async Task SampleAllAsync(IReadOnlyList<KeyValuePair<string, string>> containers, DateTimeOffset origin, CancellationToken cancellationToken)
+    {
+        var samples = await Task.WhenAll(containers.Select(c => SampleAsync(c.Key, c.Value, cancellationToken))).ConfigureAwait(false);
+        foreach (var (service, sample) in samples.Where(s => s.Sample is not null).OrderBy(s => s.Sample!.Time))
+        {
+            Add(service, sample!, origin);
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<(string Service, ResourceSample? Sample)> SampleAsync(string service, string containerId, CancellationToken cancellationToken)
     {

@@ -97,6 +97,18 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_service_that_lives_less_than_one_metrics_interval_still_has_a_sample_R22()
+    {
+        scenario.Runtime.Script("test", StartScript.Run.Wait(600).Exit(0));
+
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { MetricsInterval = TimeSpan.FromSeconds(30) });
+
+        var robot = result.Services.Single(s => s.Name == "robot").Resources;
+        Assert.Equal(1, robot.Samples);
+        Assert.Equal(6_291_456L, robot.PeakMemoryBytes);
+    }
+
+    [Fact]
     public async Task The_outputs_folder_is_in_the_results_folder_and_kept_R23()
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
