@@ -59,17 +59,17 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
-        var requests = new List<(ITaskItem Item, ExperienceRequest Request)>();
+        var experiences = new List<(ITaskItem Item, ExperienceItem Experience)>();
         foreach (var item in Experiences)
         {
-            var request = ExperienceItemReader.Read(item, projectDirectory, out var error);
-            if (request is null)
+            var experience = ExperienceItemReader.Read(item, projectDirectory, out var error);
+            if (experience is null)
             {
                 Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, error);
             }
             else
             {
-                requests.Add((item, request));
+                experiences.Add((item, experience));
             }
         }
 
@@ -78,31 +78,31 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             return false;
         }
 
-        if (requests.Count == 0)
+        if (experiences.Count == 0)
         {
             Log.LogMessage(MessageImportance.High, "ReSim: no ComposeExperience items to run.");
             return true;
         }
 
-        var outcomes = RunWhileYielded([.. requests.Select(r => r.Request)]);
+        var outcomes = RunWhileYielded([.. experiences.Select(e => e.Experience)]);
         if (outcomes is null)
         {
             Log.LogError(null, TaskErrorCodes.Cancelled, TaskErrorCodes.Cancelled, null, 0, 0, 0, 0, "ReSim: the build was cancelled; the running experiences were stopped and removed from the engine.");
             return false;
         }
 
-        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, requests[i].Item, outcome))];
+        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, experiences[i].Item, outcome))];
         return !Log.HasLoggedErrors;
     }
 
     // Logs progress on this thread while the engine works, with the node yielded so MSBuild can build other projects.
-    private ImmutableArray<ExperienceOutcome>? RunWhileYielded(IReadOnlyList<ExperienceRequest> requests)
+    private ImmutableArray<ExperienceOutcome>? RunWhileYielded(IReadOnlyList<ExperienceItem> experiences)
     {
         var progress = Channel.CreateUnbounded<ProgressLine>(new UnboundedChannelOptions { SingleReader = true });
         (BuildEngine as IBuildEngine3)?.Yield();
         try
         {
-            var batch = ExperienceBatch.RunAsync(requests, ResultsDirectory, MaxParallel, executor, progress.Writer, cancellation.Token);
+            var batch = ExperienceBatch.RunAsync(experiences, ResultsDirectory, MaxParallel, executor, progress.Writer, cancellation.Token);
             Pump(progress.Reader);
             return batch.GetAwaiter().GetResult();
         }

@@ -26,19 +26,19 @@ public sealed class ValidateComposeExperience : Microsoft.Build.Utilities.Task
         var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
         foreach (var item in Experiences)
         {
-            var request = ExperienceItemReader.Read(item, projectDirectory, out var error);
-            if (request is null)
+            var experience = ExperienceItemReader.Read(item, projectDirectory, out var error);
+            if (experience is null)
             {
                 Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, error);
                 continue;
             }
 
-            var load = ExperienceLauncher.Load(request.ToLaunch(null)).Load;
+            var load = ExperienceLauncher.Load(experience.Request).Load;
             DiagnosticReporter.Report(Log, load.Diagnostics);
             Log.LogMessage(
                 MessageImportance.Low,
                 "ReSim: {0}: {1} error(s), {2} warning(s).",
-                request.ItemSpec,
+                experience.ItemSpec,
                 load.Errors.Count(),
                 load.Warnings.Count());
         }

@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
+using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Running;
-using ExperienceRequest = ReSim.Testing.MSBuild.Items.ExperienceRequest;
 
 namespace ReSim.Testing.MSBuild.Tests;
 
@@ -21,7 +20,7 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     public async Task A_compose_file_with_errors_is_not_run_and_its_old_results_are_kept_R3()
     {
         var results = Directory.CreateDirectory(Path.Combine(root, "compose")).FullName;
-        var outcome = await Executor(_ => throw new InvalidOperationException("must not clean")).RunAsync(Request("services:\n  test:\n    command: [\"true\"]\n"), results, NoObserver.Instance, CancellationToken.None);
+        var outcome = await Executor(_ => throw new InvalidOperationException("must not clean")).RunAsync(Item("services:\n  test:\n    command: [\"true\"]\n"), results, NoObserver.Instance, CancellationToken.None);
 
         Assert.Equal(ExperienceVerdict.Error, outcome.Verdict);
         Assert.Equal("its compose file has errors (reported above); fix them and run again.", outcome.Reason!.Message);
@@ -33,7 +32,7 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     public async Task An_engine_that_is_down_is_an_Error_outcome_and_an_undeletable_folder_a_warning_with_a_fresh_folder()
     {
         var results = Directory.CreateDirectory(Path.Combine(root, "compose")).FullName;
-        var outcome = await Executor(_ => throw new IOException("Permission denied")).RunAsync(Request(Valid), results, NoObserver.Instance, CancellationToken.None);
+        var outcome = await Executor(_ => throw new IOException("Permission denied")).RunAsync(Item(Valid), results, NoObserver.Instance, CancellationToken.None);
 
         Assert.Equal(ExperienceVerdict.Error, outcome.Verdict);
         Assert.Contains(DownRuntime.Message, outcome.Reason!.Message, StringComparison.Ordinal);
@@ -44,11 +43,11 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     private static EngineExperienceExecutor Executor(Action<string> delete) =>
         new(new ExperienceLauncher(DownRuntime.Create()), new ResultsFolder(delete, TimeProvider.System));
 
-    private ExperienceRequest Request(string yaml)
+    private ExperienceItem Item(string yaml)
     {
         var compose = Path.Combine(root, "compose.yml");
         File.WriteAllText(compose, yaml);
-        return new ExperienceRequest("compose", compose, null, ImmutableSortedDictionary<string, string>.Empty, null, TimeSpan.FromSeconds(30));
+        return new ExperienceItem("compose.yml", "compose", new ExperienceRequest { ComposeFile = compose, Name = "compose", Timeout = TimeSpan.FromSeconds(30) });
     }
 
     public class DownRuntime : DispatchProxy

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Running;
 
@@ -6,15 +6,15 @@ namespace ReSim.Testing.MSBuild.Tests;
 
 public sealed class ExperienceBatchTests
 {
-    private static ExperienceRequest Request(string name) =>
-        new(name, "/p/compose.yml", null, ImmutableSortedDictionary<string, string>.Empty, null, TimeSpan.FromSeconds(5));
+    private static ExperienceItem Item(string name) =>
+        new("compose.yml", name, new ExperienceRequest { ComposeFile = "/p/compose.yml", Name = name, Timeout = TimeSpan.FromSeconds(5) });
 
     [Fact]
     public void Each_experience_gets_its_own_results_folder_even_when_names_repeat()
     {
         var root = Path.Combine(Path.GetTempPath(), "results");
 
-        var folders = ExperienceBatch.AssignFolders([Request("compose-sim"), Request("compose-sim"), Request("other")], root);
+        var folders = ExperienceBatch.AssignFolders([Item("compose-sim"), Item("compose-sim"), Item("other")], root);
 
         Assert.Equal(
             [Path.Combine(root, "compose-sim"), Path.Combine(root, "compose-sim-2"), Path.Combine(root, "other")],
@@ -24,7 +24,7 @@ public sealed class ExperienceBatchTests
     [Fact]
     public void Characters_a_folder_name_cannot_hold_are_replaced()
     {
-        var folder = Assert.Single(ExperienceBatch.AssignFolders([Request("a/b c")], "/r"));
+        var folder = Assert.Single(ExperienceBatch.AssignFolders([Item("a/b c")], "/r"));
 
         Assert.Equal(Path.GetFullPath("/r/a_b_c"), folder);
     }

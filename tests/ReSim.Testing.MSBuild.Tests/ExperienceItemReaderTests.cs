@@ -18,37 +18,39 @@ public sealed class ExperienceItemReaderTests
             ("Inputs", "experiences/parking"),
             ("TimeoutSeconds", "600"));
 
-        var request = ExperienceItemReader.Read(item, Project, out var error);
+        var experience = ExperienceItemReader.Read(item, Project, out var error);
 
         Assert.Null(error);
-        Assert.NotNull(request);
+        Assert.NotNull(experience);
+        var request = experience.Request;
         Assert.Equal(Path.Combine(Project, "experiences", "compose.yml"), request.ComposeFile);
         Assert.Equal("sim", request.Profile);
         Assert.Equal(new Dictionary<string, string> { ["SCENARIO"] = "parking", ["SEED"] = "4" }, request.Environment);
         Assert.Equal(Path.Combine(Project, "experiences", "parking"), request.InputsDirectory);
         Assert.Equal(TimeSpan.FromMinutes(10), request.Timeout);
-        Assert.Equal("compose-sim", request.Name);
-        Assert.Equal("experiences/compose.yml", request.ItemSpec);
+        Assert.Equal(("compose-sim", "compose-sim"), (experience.Name, request.Name));
+        Assert.Equal("experiences/compose.yml", experience.ItemSpec);
     }
 
     [Fact]
     public void An_item_without_metadata_gets_no_profile_no_inputs_and_the_platform_timeout_R7_R18()
     {
-        var request = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml"), Project, out var error);
+        var experience = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml"), Project, out var error);
 
         Assert.Null(error);
-        Assert.NotNull(request);
+        Assert.NotNull(experience);
+        var request = experience.Request;
         Assert.Null(request.Profile);
         Assert.Null(request.InputsDirectory);
         Assert.Empty(request.Environment);
         Assert.Equal(Experience.DefaultTimeout, request.Timeout);
-        Assert.Equal("compose", request.Name);
+        Assert.Equal("compose", experience.Name);
     }
 
     [Fact]
     public void An_environment_value_may_contain_equals_signs_and_a_trailing_semicolon_is_ignored_R9()
     {
-        var request = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("Environment", "URL=http://a?b=c; EMPTY=;")), Project, out _);
+        var request = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("Environment", "URL=http://a?b=c; EMPTY=;")), Project, out _)?.Request;
 
         Assert.NotNull(request);
         Assert.Equal("http://a?b=c", request.Environment["URL"]);
@@ -66,9 +68,9 @@ public sealed class ExperienceItemReaderTests
     [InlineData("SystemMemory", "16x", "SystemMemory '16x' is not a memory size")]
     public void Invalid_metadata_is_refused_with_a_message_naming_the_item_and_the_value(string metadata, string value, string expected)
     {
-        var request = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
+        var experience = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
 
-        Assert.Null(request);
+        Assert.Null(experience);
         Assert.NotNull(error);
         Assert.Contains("ComposeExperience 'exp/compose.yml'", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
@@ -78,28 +80,27 @@ public sealed class ExperienceItemReaderTests
     public void System_metadata_gives_the_system_each_unset_part_this_machines_R7_R13()
     {
         var machine = Compose.Model.SystemResources.FromThisMachine();
-        var full = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemCpus", "8"), ("SystemMemory", "16g"), ("SystemGpus", "0; GPU-b;")), Project, out _);
-        var gpusOnly = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemGpus", "0")), Project, out _);
+        var full = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemCpus", "8"), ("SystemMemory", "16g"), ("SystemGpus", "0; GPU-b;")), Project, out _)?.Request;
+        var gpusOnly = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemGpus", "0")), Project, out _)?.Request;
 
         Assert.Equal((8.0, 16L << 30), (full!.System!.Cpus, full.System.MemoryBytes));
         Assert.Equal(["0", "GPU-b"], full.System.Gpus);
         Assert.Equal((machine.Cpus, machine.MemoryBytes), (gpusOnly!.System!.Cpus, gpusOnly.System.MemoryBytes));
-        Assert.Equal(full.System, full.ToLaunch("/r").System);
     }
 
     [Fact]
     public void Without_system_metadata_the_system_is_this_machine_with_no_GPUs_R13()
     {
-        var request = ExperienceItemReader.Read(ComposeItems.Experience("c.yml"), Project, out _);
+        var experience = ExperienceItemReader.Read(ComposeItems.Experience("c.yml"), Project, out _);
 
-        Assert.Null(request!.System);
+        Assert.Null(experience!.Request.System);
     }
 
     [Fact]
     public void Name_metadata_overrides_the_default_name()
     {
-        var request = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml", ("Name", "parking"), ("Profile", "sim")), Project, out _);
+        var experience = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml", ("Name", "parking"), ("Profile", "sim")), Project, out _);
 
-        Assert.Equal("parking", request?.Name);
+        Assert.Equal("parking", experience?.Name);
     }
 }

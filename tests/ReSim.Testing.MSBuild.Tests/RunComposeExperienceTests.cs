@@ -14,11 +14,11 @@ public sealed class RunComposeExperienceTests
     private const string ProjectDirectory = "/consumer";
     private readonly FakeBuildEngine engine = new();
 
-    private static ExperienceOutcome Passed(ExperienceRequest request, string folder) =>
-        new(request, ExperienceVerdict.Passed, null, [], folder) { Duration = TimeSpan.FromSeconds(1.5), SummaryTable = "service  exit\nrobot    0" };
+    private static ExperienceOutcome Passed(ExperienceItem experience, string folder) =>
+        new(experience, ExperienceVerdict.Passed, null, [], folder) { Duration = TimeSpan.FromSeconds(1.5), SummaryTable = "service  exit\nrobot    0" };
 
-    private static ExperienceOutcome Ended(ExperienceRequest request, string folder, ExperienceVerdict verdict, string message) =>
-        new(request, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), ["boom", "last"]), [], folder);
+    private static ExperienceOutcome Ended(ExperienceItem experience, string folder, ExperienceVerdict verdict, string message) =>
+        new(experience, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), ["boom", "last"]), [], folder);
 
     private RunComposeExperience Task(IExperienceExecutor executor, params ITaskItem[] items) =>
         new(executor) { BuildEngine = engine, Experiences = items, ResultsDirectory = "/consumer/obj/resim", ProjectDirectory = ProjectDirectory };

@@ -15,8 +15,8 @@ internal static class ExperienceItemReader
     /// <param name="item">The <c>ComposeExperience</c> item.</param>
     /// <param name="projectDirectory">The folder relative paths are resolved against.</param>
     /// <param name="error">Why the item is invalid, naming the metadata and what to write instead.</param>
-    /// <returns>The request, or <see langword="null"/> when the item is invalid.</returns>
-    public static ExperienceRequest? Read(ITaskItem item, string projectDirectory, out string? error)
+    /// <returns>The experience, or <see langword="null"/> when the item is invalid.</returns>
+    public static ExperienceItem? Read(ITaskItem item, string projectDirectory, out string? error)
     {
         error = null;
         var spec = item.ItemSpec;
@@ -51,17 +51,16 @@ internal static class ExperienceItemReader
 
         var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
         var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
-        return new ExperienceRequest(
-            name,
-            composeFile,
-            profile,
-            environment,
-            inputs is null ? null : Path.GetFullPath(inputs, projectDirectory),
-            timeout)
+        return new ExperienceItem(spec, name, new ExperienceRequest
         {
-            ItemSpec = spec,
+            ComposeFile = composeFile,
+            Profile = profile,
+            Environment = environment,
+            InputsDirectory = inputs is null ? null : Path.GetFullPath(inputs, projectDirectory),
+            Timeout = timeout,
             System = system,
-        };
+            Name = name,
+        });
     }
 
     /// <summary>The name an experience gets without <c>Name</c> metadata: the compose file's name and the profile.</summary>

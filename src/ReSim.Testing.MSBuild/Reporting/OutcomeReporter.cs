@@ -16,37 +16,37 @@ internal static class OutcomeReporter
     /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason and results folder.</returns>
     public static ITaskItem Report(TaskLoggingHelper log, ITaskItem item, ExperienceOutcome outcome)
     {
-        var request = outcome.Request;
+        var experience = outcome.Experience;
         DiagnosticReporter.Report(log, outcome.Diagnostics);
         foreach (var warning in outcome.Warnings)
         {
-            log.LogWarning(null, TaskErrorCodes.PreviousResultsKept, TaskErrorCodes.PreviousResultsKept, request.ComposeFile, 0, 0, 0, 0, $"[{request.Name}] {warning}");
+            log.LogWarning(null, TaskErrorCodes.PreviousResultsKept, TaskErrorCodes.PreviousResultsKept, experience.Request.ComposeFile, 0, 0, 0, 0, $"[{experience.Name}] {warning}");
         }
 
         if (!string.IsNullOrWhiteSpace(outcome.SummaryTable))
         {
-            log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", request.Name, Environment.NewLine, outcome.SummaryTable);
+            log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", experience.Name, Environment.NewLine, outcome.SummaryTable);
         }
 
         var reason = outcome.Reason?.Message ?? "no reason was given";
         switch (outcome.Verdict)
         {
             case ExperienceVerdict.Passed:
-                log.LogMessage(MessageImportance.High, "[{0}] passed in {1:0.0} s. Results: {2}", request.Name, outcome.Duration.TotalSeconds, outcome.ResultsDirectory);
+                log.LogMessage(MessageImportance.High, "[{0}] passed in {1:0.0} s. Results: {2}", experience.Name, outcome.Duration.TotalSeconds, outcome.ResultsDirectory);
                 break;
             case ExperienceVerdict.Failed:
-                LogFailure(log, outcome, TaskErrorCodes.ExperienceFailed, $"Experience '{request.Name}' failed: {reason}");
+                LogFailure(log, outcome, TaskErrorCodes.ExperienceFailed, $"Experience '{experience.Name}' failed: {reason}");
                 break;
             case ExperienceVerdict.TimedOut:
-                LogFailure(log, outcome, TaskErrorCodes.ExperienceTimedOut, $"Experience '{request.Name}' timed out: {reason}");
+                LogFailure(log, outcome, TaskErrorCodes.ExperienceTimedOut, $"Experience '{experience.Name}' timed out: {reason}");
                 break;
             default:
-                LogFailure(log, outcome, TaskErrorCodes.ExperienceNotRun, $"Experience '{request.Name}' could not run: {reason}");
+                LogFailure(log, outcome, TaskErrorCodes.ExperienceNotRun, $"Experience '{experience.Name}' could not run: {reason}");
                 break;
         }
 
         var result = new TaskItem(item);
-        result.SetMetadata("Name", request.Name);
+        result.SetMetadata("Name", experience.Name);
         result.SetMetadata("Verdict", outcome.Verdict.ToString());
         result.SetMetadata("Reason", outcome.Reason?.Message ?? string.Empty);
         result.SetMetadata("ResultsDirectory", outcome.ResultsDirectory);
@@ -62,12 +62,12 @@ internal static class OutcomeReporter
             log.LogMessage(
                 MessageImportance.High,
                 "[{0}] last lines of {1}'s log:{2}  {3}",
-                outcome.Request.Name,
+                outcome.Experience.Name,
                 outcome.Reason?.Service,
                 Environment.NewLine,
                 string.Join(Environment.NewLine + "  ", lastLines));
         }
 
-        log.LogError(null, code, code, outcome.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}");
+        log.LogError(null, code, code, outcome.Experience.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}");
     }
 }

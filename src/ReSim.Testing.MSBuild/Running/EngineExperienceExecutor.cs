@@ -1,6 +1,6 @@
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
-using ExperienceRequest = ReSim.Testing.MSBuild.Items.ExperienceRequest;
+using ReSim.Testing.MSBuild.Items;
 
 namespace ReSim.Testing.MSBuild.Running;
 
@@ -16,18 +16,18 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
     }
 
     /// <inheritdoc />
-    public async Task<ExperienceOutcome> RunAsync(ExperienceRequest request, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
+    public async Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
     {
-        var loaded = ExperienceLauncher.Load(request.ToLaunch(resultsDirectory));
+        var loaded = ExperienceLauncher.Load(experience.Request with { ResultsDirectory = resultsDirectory });
         if (!loaded.CanRun)
         {
-            return ExperienceOutcome.NotRun(request, resultsDirectory, "its compose file has errors (reported above); fix them and run again.", loaded.Load.Diagnostics);
+            return ExperienceOutcome.NotRun(experience, resultsDirectory, "its compose file has errors (reported above); fix them and run again.", loaded.Load.Diagnostics);
         }
 
         var folder = resultsFolder.Prepare(resultsDirectory, out var warning);
-        var experience = loaded.Experience with { ResultsDirectory = folder };
-        var result = await launcher.RunAsync(loaded with { Experience = experience }, observer, cancellationToken).ConfigureAwait(false);
-        return new ExperienceOutcome(request, result.Verdict, result.Reason, result.Diagnostics, result.ResultsDirectory)
+        var prepared = loaded.Experience with { ResultsDirectory = folder };
+        var result = await launcher.RunAsync(loaded with { Experience = prepared }, observer, cancellationToken).ConfigureAwait(false);
+        return new ExperienceOutcome(experience, result.Verdict, result.Reason, result.Diagnostics, result.ResultsDirectory)
         {
             SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),
             Duration = result.Duration,

@@ -9,27 +9,27 @@ namespace ReSim.Testing.MSBuild.Running;
 /// <summary>Runs several experiences, at most a given number at once, each in its own results folder.</summary>
 internal static class ExperienceBatch
 {
-    /// <summary>Runs every request and gives their outcomes in request order.</summary>
-    /// <param name="requests">The experiences.</param>
+    /// <summary>Runs every experience and gives their outcomes in item order.</summary>
+    /// <param name="experiences">The experiences.</param>
     /// <param name="resultsRoot">The folder that gets one sub-folder per experience.</param>
     /// <param name="maxParallel">How many experiences may run at once; less than 1 means 1.</param>
     /// <param name="executor">Loads and runs one experience.</param>
     /// <param name="progress">Receives progress lines; completed when every experience has ended.</param>
     /// <param name="cancellationToken">Cancels every run; each still tears down what it created.</param>
-    /// <returns>One outcome per request.</returns>
+    /// <returns>One outcome per experience.</returns>
     public static async Task<ImmutableArray<ExperienceOutcome>> RunAsync(
-        IReadOnlyList<ExperienceRequest> requests,
+        IReadOnlyList<ExperienceItem> experiences,
         string resultsRoot,
         int maxParallel,
         IExperienceExecutor executor,
         ChannelWriter<ProgressLine> progress,
         CancellationToken cancellationToken)
     {
-        var folders = AssignFolders(requests, resultsRoot);
+        var folders = AssignFolders(experiences, resultsRoot);
         using var slots = new SemaphoreSlim(Math.Max(1, maxParallel));
         try
         {
-            var runs = requests.Select((request, i) => RunOneAsync(request, folders[i], executor, slots, progress, cancellationToken));
+            var runs = experiences.Select((experience, i) => RunOneAsync(experience, folders[i], executor, slots, progress, cancellationToken));
             return [.. await Task.WhenAll(runs).ConfigureAwait(false)];
         }
         finally
@@ -38,17 +38,17 @@ internal static class ExperienceBatch
         }
     }
 
-    /// <summary>Gives each request its own folder under <paramref name="resultsRoot"/>, named after it and unique.</summary>
-    /// <param name="requests">The experiences.</param>
+    /// <summary>Gives each experience its own folder under <paramref name="resultsRoot"/>, named after it and unique.</summary>
+    /// <param name="experiences">The experiences.</param>
     /// <param name="resultsRoot">The parent folder.</param>
-    /// <returns>One full path per request, in request order.</returns>
-    public static ImmutableArray<string> AssignFolders(IReadOnlyList<ExperienceRequest> requests, string resultsRoot)
+    /// <returns>One full path per experience, in item order.</returns>
+    public static ImmutableArray<string> AssignFolders(IReadOnlyList<ExperienceItem> experiences, string resultsRoot)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var folders = ImmutableArray.CreateBuilder<string>(requests.Count);
-        foreach (var request in requests)
+        var folders = ImmutableArray.CreateBuilder<string>(experiences.Count);
+        foreach (var experience in experiences)
         {
-            var stem = SafeFolderName(request.Name);
+            var stem = SafeFolderName(experience.Name);
             var name = stem;
             for (var n = 2; !used.Add(name); n++)
             {
@@ -62,7 +62,7 @@ internal static class ExperienceBatch
     }
 
     private static async Task<ExperienceOutcome> RunOneAsync(
-        ExperienceRequest request,
+        ExperienceItem experience,
         string folder,
         IExperienceExecutor executor,
         SemaphoreSlim slots,
@@ -72,14 +72,15 @@ internal static class ExperienceBatch
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            progress.TryWrite(new ProgressLine($"[{request.Name}] starting {request.ItemSpec}{(request.Profile is null ? string.Empty : $" (profile {request.Profile})")}", MessageImportance.High));
-            return await executor.RunAsync(request, folder, new ProgressObserver(request.Name, progress), cancellationToken).ConfigureAwait(false);
+            var profile = experience.Request.Profile;
+            progress.TryWrite(new ProgressLine($"[{experience.Name}] starting {experience.ItemSpec}{(profile is null ? string.Empty : $" (profile {profile})")}", MessageImportance.High));
+            return await executor.RunAsync(experience, folder, new ProgressObserver(experience.Name, progress), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Anything but cancellation is a fault of ReSim.Testing or the machine, not a verdict: report it on the
             // experience it broke and let the others finish.
-            return ExperienceOutcome.NotRun(request, folder, $"ReSim.Testing failed unexpectedly ({e.GetType().Name}: {e.Message}). Run the build with -v:detailed and report it with the log.");
+            return ExperienceOutcome.NotRun(experience, folder, $"ReSim.Testing failed unexpectedly ({e.GetType().Name}: {e.Message}). Run the build with -v:detailed and report it with the log.");
         }
         finally
         {

@@ -6,13 +6,13 @@ using ReSim.Testing.MSBuild.Items;
 namespace ReSim.Testing.MSBuild.Running;
 
 /// <summary>How one requested experience ended, as the tasks report it.</summary>
-/// <param name="Request">The experience that was asked for.</param>
+/// <param name="Experience">The experience that was asked for.</param>
 /// <param name="Verdict">The verdict; <see cref="ExperienceVerdict.Error"/> when it could not run.</param>
 /// <param name="Reason">Why it did not pass (R20); <see langword="null"/> when it passed.</param>
 /// <param name="Diagnostics">The compose diagnostics of its file.</param>
 /// <param name="ResultsDirectory">Where its logs, metrics, timeline and outputs are.</param>
 internal sealed record ExperienceOutcome(
-    ExperienceRequest Request,
+    ExperienceItem Experience,
     ExperienceVerdict Verdict,
     FailureReason? Reason,
     ImmutableArray<Diagnostic> Diagnostics,
@@ -28,11 +28,11 @@ internal sealed record ExperienceOutcome(
     public ImmutableArray<string> Warnings { get; init; } = [];
 
     /// <summary>An outcome for an experience that could not run at all.</summary>
-    /// <param name="request">The experience.</param>
+    /// <param name="experience">The experience.</param>
     /// <param name="resultsDirectory">Its results folder.</param>
     /// <param name="why">One sentence saying why and what to do.</param>
     /// <param name="diagnostics">The compose diagnostics, when loading got that far.</param>
     /// <returns>An <see cref="ExperienceVerdict.Error"/> outcome.</returns>
-    public static ExperienceOutcome NotRun(ExperienceRequest request, string resultsDirectory, string why, ImmutableArray<Diagnostic> diagnostics = default) =>
-        new(request, ExperienceVerdict.Error, new FailureReason(why, null, null, TimeSpan.Zero, []), diagnostics.IsDefault ? [] : diagnostics, resultsDirectory);
+    public static ExperienceOutcome NotRun(ExperienceItem experience, string resultsDirectory, string why, ImmutableArray<Diagnostic> diagnostics = default) =>
+        new(experience, ExperienceVerdict.Error, new FailureReason(why, null, null, TimeSpan.Zero, []), diagnostics.IsDefault ? [] : diagnostics, resultsDirectory);
 }

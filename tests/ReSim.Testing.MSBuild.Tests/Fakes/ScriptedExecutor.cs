@@ -5,16 +5,16 @@ using ReSim.Testing.MSBuild.Running;
 
 namespace ReSim.Testing.MSBuild.Tests.Fakes;
 
-/// <summary>An executor whose outcome for each request a test scripts; it records what it was asked to run.</summary>
-internal sealed class ScriptedExecutor(Func<ExperienceRequest, string, IExperienceObserver, CancellationToken, Task<ExperienceOutcome>> script) : IExperienceExecutor
+/// <summary>An executor whose outcome for each experience a test scripts; it records what it was asked to run.</summary>
+internal sealed class ScriptedExecutor(Func<ExperienceItem, string, IExperienceObserver, CancellationToken, Task<ExperienceOutcome>> script) : IExperienceExecutor
 {
-    private readonly ConcurrentQueue<(ExperienceRequest Request, string Folder)> runs = new();
+    private readonly ConcurrentQueue<(ExperienceItem Experience, string Folder)> runs = new();
 
-    public IReadOnlyList<(ExperienceRequest Request, string Folder)> Runs => [.. runs];
+    public IReadOnlyList<(ExperienceItem Experience, string Folder)> Runs => [.. runs];
 
-    public Task<ExperienceOutcome> RunAsync(ExperienceRequest request, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
+    public Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
     {
-        runs.Enqueue((request, resultsDirectory));
-        return script(request, resultsDirectory, observer, cancellationToken);
+        runs.Enqueue((experience, resultsDirectory));
+        return script(experience, resultsDirectory, observer, cancellationToken);
     }
 }
