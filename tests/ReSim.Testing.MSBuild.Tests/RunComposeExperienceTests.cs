@@ -18,7 +18,7 @@ public sealed class RunComposeExperienceTests
         new(experience, ExperienceVerdict.Passed, null, [], folder) { Duration = TimeSpan.FromSeconds(1.5), SummaryTable = "service  exit\nrobot    0" };
 
     private static ExperienceOutcome Ended(ExperienceItem experience, string folder, ExperienceVerdict verdict, string message) =>
-        new(experience, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), ["boom", "last"]), [], folder);
+        new(experience, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), new LogExcerpt(["boom", "last"], ["FATAL: arm collided"], "/consumer/obj/resim/parking/experience-robot-container.log")), [], folder);
 
     private RunComposeExperience Task(IExperienceExecutor executor, params ITaskItem[] items) =>
         new(executor) { BuildEngine = engine, Experiences = items, ResultsDirectory = "/consumer/obj/resim", ProjectDirectory = ProjectDirectory };
@@ -58,7 +58,11 @@ public sealed class RunComposeExperienceTests
         Assert.Equal("/consumer/exp/compose.yml", error.File);
         Assert.StartsWith($"Experience 'parking' {words}: robot exited with code 3 after 2.0 s.", error.Message, StringComparison.Ordinal);
         Assert.Contains("/consumer/obj/resim/parking", error.Message, StringComparison.Ordinal);
-        Assert.Contains(engine.Messages, m => m.Message!.Contains("boom", StringComparison.Ordinal) && m.Message.Contains("last", StringComparison.Ordinal));
+        // R20 in the error itself: stderr's last lines first, then stdout's, then the whole log's path.
+        Assert.EndsWith(
+            string.Join(Environment.NewLine, "", "Last 1 line of robot's stderr:", "  FATAL: arm collided", "Last 2 lines of robot's stdout:", "  boom", "  last", "Whole log: /consumer/obj/resim/parking/experience-robot-container.log"),
+            error.Message,
+            StringComparison.Ordinal);
         Assert.Equal(verdict.ToString(), Assert.Single(task.Results).GetMetadata("Verdict"));
     }
 

@@ -35,7 +35,7 @@ public sealed class RunnerTeardownFailureTests : IAsyncLifetime
         Assert.StartsWith("Orchestrator 'test' exited with code 4", result.Reason!.Message, StringComparison.Ordinal);
         Assert.Contains("Teardown failed: the engine refused to remove the volume.", result.Reason.Message, StringComparison.Ordinal);
         Assert.Equal(("test", 4), (result.Reason.Service, result.Reason.ExitCode));
-        Assert.Contains("bad news", result.Reason.LastLogLines);
+        Assert.Contains("bad news", result.Reason.Log.StdOut);
     }
 
     [Fact]

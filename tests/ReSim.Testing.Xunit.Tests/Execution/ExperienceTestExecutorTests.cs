@@ -136,7 +136,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     [Fact]
     public async Task An_error_result_fails_with_a_message_that_says_what_to_do()
     {
-        var reason = new FailureReason("Image 'robot:1.0' is not on the engine and pulling it failed.", "robot", null, TimeSpan.Zero, []);
+        var reason = new FailureReason("Image 'robot:1.0' is not on the engine and pulling it failed.", "robot", null, TimeSpan.Zero, LogExcerpt.Empty);
         var engine = Engine(ExperienceVerdict.Error, reason);
 
         var outcome = await Executor(engine, new FakeCompose()).RunAsync(Spec(), TestAssembly, CancellationToken.None);
@@ -182,7 +182,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
         Assert.Equal(
             ["experience-node-container.log", "experience-orchestrator-container.log", "metrics.jsonl", "outputs_result.txt", "timeline.jsonl"],
             report.Attachments.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("node-b did not answer", ResultFolder.OrchestratorExited3.LastLogLines[^1]);
+        Assert.Equal("node-b did not answer", ResultFolder.OrchestratorExited3.Log.StdOut[^1]);
         Assert.Equal("checking\nnode-a answered\n", report.Text("experience-orchestrator-container.log"));
         Assert.Equal("both nodes answered", report.Text("outputs_result.txt"));
     }
