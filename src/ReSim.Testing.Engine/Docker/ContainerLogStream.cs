@@ -10,11 +10,12 @@ namespace ReSim.Testing.Engine.Docker;
 
 /// <summary>Reads one start of a container's log to its end, resuming after a broken stream, and says when it cannot.</summary>
 /// <remarks>
-/// The log is asked with the engine's timestamps and followed while the container runs. When the stream ends and the
-/// container has stopped, the engine has delivered the whole start. When it ends early, breaks, or stays silent for
-/// <see cref="StallBound"/> after the container has exited, the same start is asked again (followed while it runs, read
-/// to the end once it has stopped) and what was read already is skipped to the byte (<see cref="LogMessageReader"/>), at
-/// most <see cref="MaxAttempts"/> times. A stopped container keeps its whole log on the engine, so this always completes
+/// The log is asked with the engine's timestamps and followed while the container runs. When the followed stream ends
+/// and the container has stopped, the end of the log is read once more without following, since a followed stream may
+/// miss the very last message. When a stream breaks, or stays silent for <see cref="StallBound"/> after the container
+/// has exited, the same start is asked again (followed while it runs, read to the end once it has stopped); in every
+/// case what was read already is skipped to the byte (<see cref="LogMessageReader"/>). At most
+/// <see cref="MaxAttempts"/> broken streams are resumed. A stopped container keeps its whole log on the engine, so this always completes
 /// unless the container is removed or the engine stops answering: then an <see cref="ExperienceInfrastructureException"/>
 /// says so, after every line that was read.
 /// </remarks>
@@ -40,12 +41,12 @@ internal static class ContainerLogStream
         var reader = new LogMessageReader();
         var lines = new List<LogLine>();
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        var follow = true;
+        var (since, follow, verifying, failures) = (sinceNanoseconds, true, false, 0);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            while (true)
             {
-                using var read = new Attempt(client, containerId, sinceNanoseconds, follow, hasExited);
+                using var read = new Attempt(client, containerId, since, follow, hasExited);
                 var end = await read.OpenAsync(cancellationToken).ConfigureAwait(false);
                 while (end == End.None)
                 {
@@ -62,31 +63,38 @@ internal static class ContainerLogStream
                     }
                 }
 
-                if (end == End.Cancelled || (end == End.Gone && attempt == 1 && reader.Messages == 0))
+                if (end == End.Cancelled || (end == End.Gone && reader.Messages == 0 && !verifying && failures == 0))
                 {
                     yield break;
                 }
 
                 var state = end == End.Gone ? ContainerState.Gone : await StateAsync(client, containerId, cancellationToken).ConfigureAwait(false);
-                if (end == End.Complete && state == ContainerState.Stopped)
+                if (end == End.Complete && state == ContainerState.Stopped && verifying)
                 {
                     break;
                 }
 
                 if (state == ContainerState.Gone)
                 {
-                    throw Incomplete(reader, "the container was removed before the engine had delivered its whole log");
+                    throw Incomplete(reader, "the container was removed before its log could be read to the end");
                 }
 
-                if (attempt == MaxAttempts)
+                var broken = end == End.Broken || (end == End.Complete && state == ContainerState.Running);
+                if (broken && ++failures == MaxAttempts)
                 {
-                    throw Incomplete(reader, $"the engine's log stream ended early {attempt} times ({read.Problem ?? "no reason given"})");
+                    throw Incomplete(reader, $"the engine's log stream broke {failures} times ({read.Problem ?? "it ended while the container still ran"})");
                 }
 
-                // A stream that ended while the container still runs is followed again; a stopped one is read to its end.
-                follow = state == ContainerState.Running;
-                reader.Resume();
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken).ConfigureAwait(false);
+                // A followed stream can end without the container's very last message (seen on Docker 20.10 with a last line
+                // that has no line break): once the container has stopped, the end of its log is read once more to be sure.
+                // A stream that broke, or ended while the container still runs, is resumed the same way, followed if it runs.
+                verifying = state == ContainerState.Stopped;
+                follow = !verifying;
+                since = reader.Resume(sinceNanoseconds);
+                if (broken)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * failures), cancellationToken).ConfigureAwait(false);
+                }
             }
 
             reader.Flush(lines);

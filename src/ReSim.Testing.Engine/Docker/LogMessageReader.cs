@@ -11,12 +11,18 @@ namespace ReSim.Testing.Engine.Docker;
 /// <remarks>
 /// A read of <see cref="MultiplexedStream"/> never spans two frames but may end inside one; whether the frame is complete is
 /// read from the stream's own count of bytes left in the frame, so a message the engine split (a long line) is never
-/// confused with the next message's timestamp. Counting whole messages makes a read resumable: after a broken stream the
-/// same log is asked again and <see cref="Resume"/> skips exactly what was handed on, to the byte.
+/// confused with the next message's timestamp. Counting whole messages makes a read resumable: after a broken stream, or
+/// to check that a finished stream missed nothing, the log is asked again from a little before the last message handed on
+/// (<see cref="Resume"/>) and exactly what was handed on is skipped, to the byte.
 /// </remarks>
 internal sealed class LogMessageReader
 {
     private const int MaxStampLength = 64;
+    private const int MaxRecent = 65_536;
+
+    // The engine orders the messages of its two pipes by when it read them, so their timestamps may step back a little.
+    private static readonly long Window = TimeSpan.FromSeconds(1).Ticks;
+    private static readonly long Margin = TimeSpan.FromMilliseconds(1).Ticks;
 
     private readonly LogLineAssembler assembler = new();
     private readonly byte[] stamp = new byte[MaxStampLength];
@@ -26,6 +32,9 @@ internal sealed class LogMessageReader
     private long fedOfCurrent;
     private long skipMessages;
     private long skipContent;
+    private readonly Queue<long> recent = new();
+    private long newest = long.MinValue;
+    private long evictedBefore = long.MinValue;
 
     /// <summary>How many whole messages were handed on.</summary>
     public long Messages { get; private set; }
@@ -38,13 +47,29 @@ internal sealed class LogMessageReader
     /// <returns><see langword="true"/> when the last read finished its frame.</returns>
     public static bool AtFrameEnd(MultiplexedStream stream) => Remaining(stream) == 0;
 
-    /// <summary>Prepares to read the same log again from its start: what was already handed on is skipped.</summary>
-    public void Resume()
+    /// <summary>Prepares to read the same log again: says where to ask from, and skips what was handed on from there.</summary>
+    /// <param name="startNanoseconds">Where this start's log begins (the first request's <c>since</c>), or <see langword="null"/> for the whole log.</param>
+    /// <returns>The <c>since</c> to ask with, in nanoseconds; the engine returns every message at or after it, in its order.</returns>
+    /// <remarks>
+    /// Asking from a second before the newest message handed on (never before the start) returns the messages handed on
+    /// since then, which are counted here and skipped, then the rest; a message of the other stream stamped up to that
+    /// second earlier still comes back.
+    /// </remarks>
+    public long? Resume(long? startNanoseconds)
     {
-        skipMessages = Messages;
+        long? since = startNanoseconds;
+        if (recent.Count > 0)
+        {
+            var from = Math.Max(newest - Window, evictedBefore == long.MinValue ? long.MinValue : evictedBefore + Margin) * 100;
+            since = startNanoseconds is { } start ? Math.Max(from, start) : from;
+        }
+
+        var sinceTicks = since is { } value ? value / 100 : long.MinValue;
+        skipMessages = recent.Count(t => t >= sinceTicks);
         skipContent = fedOfCurrent;
         stampLength = 0;
         inContent = false;
+        return since;
     }
 
     /// <summary>Adds the bytes of one read.</summary>
@@ -136,5 +161,20 @@ internal sealed class LogMessageReader
         Messages++;
         fedOfCurrent = 0;
         skipContent = 0;
+        Remember(time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks);
+    }
+
+    private void Remember(long ticks)
+    {
+        newest = Math.Max(newest, ticks);
+        recent.Enqueue(ticks);
+        while (recent.Count > MaxRecent || recent.Peek() < newest - Window)
+        {
+            var dropped = recent.Dequeue();
+            if (dropped >= newest - Window)
+            {
+                evictedBefore = Math.Max(evictedBefore, dropped);
+            }
+        }
     }
 }

@@ -51,7 +51,8 @@ public sealed class LogMessageReaderTests
             var reader = new LogMessageReader();
             var lines = new List<LogLine>();
             Feed(reader, frames[..breakAt], readSize: 5, lines, breakEarly: true);
-            reader.Resume();
+            var since = reader.Resume(null);
+            Assert.True(since is null || since < Nanoseconds(Stamp1), "every frame here is within the second asked again, so the engine resends them all");
             Feed(reader, frames, readSize: 5, lines, breakEarly: false);
             reader.Flush(lines);
 
@@ -59,6 +60,29 @@ public sealed class LogMessageReaderTests
             Assert.Equal(Encoding.UTF8.GetByteCount("one\ntwo-three\nfour\n"), reader.Bytes);
         }
     }
+
+    [Fact]
+    public void A_resumed_read_asks_from_a_second_before_the_newest_message_and_skips_the_messages_handed_on_since()
+    {
+        const string Early = "2026-12-01T09:11:40.000000000Z";
+        const string Late = "2026-12-01T09:11:45.000000000Z";
+        const string Later = "2026-12-01T09:11:45.100000000Z";
+        var handedOn = Frames((1, $"{Early} a\n"), (2, $"{Late} b\n"), (1, $"{Late} c1-"));
+        var reader = new LogMessageReader();
+        var lines = new List<LogLine>();
+        Feed(reader, handedOn, readSize: 64 * 1024, lines, breakEarly: false);
+
+        var since = reader.Resume(Nanoseconds(Early) - 5);
+
+        // The engine answers with every message stamped at or after `since`, in its order, then the ones not yet sent.
+        Assert.Equal(Nanoseconds(Late) - 1_000_000_000, since);
+        Feed(reader, Frames((2, $"{Late} b\n"), (1, $"{Late} c1-"), (1, $"{Later} c2\n")), readSize: 64 * 1024, lines, breakEarly: false);
+        reader.Flush(lines);
+        Assert.Equal(["a", "b", "c1-c2"], lines.Select(l => l.Text));
+        Assert.Equal(reader.Resume(Nanoseconds(Later)), Nanoseconds(Later));
+    }
+
+    private static long Nanoseconds(string stamp) => LogTimestamp.Parse(Encoding.ASCII.GetBytes(stamp))!.Value.ToUnixTimeMilliseconds() * 1_000_000;
 
     private static byte[] Frames(params (byte Stream, string Payload)[] frames)
     {
