@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the same 3-service experience run alternately by the engine, by docker-compose and by
 # plain docker CLI calls; prints medians and ratios. Not a test: nothing here passes or fails.
-# Usage: bash bench/run.sh [--iterations N] [--parallel N]
+# Usage: bash bench/run.sh [--iterations N] [--parallel N] [--log-mb N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

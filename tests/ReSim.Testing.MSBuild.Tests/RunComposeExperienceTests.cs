@@ -205,6 +205,22 @@ public sealed class RunComposeExperienceTests
     }
 
     [Fact]
+    public void A_log_with_a_gap_is_warning_RSIM110_naming_the_service_the_gap_and_the_file_R21()
+    {
+        var robot = new ServiceResult { Name = "robot", LogFile = "/consumer/obj/resim/compose/experience-robot-container.log", LogGaps = ["start 2: The log is incomplete: scripted."] };
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f) with { Services = [robot] }));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml"));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(("RSIM110", "/consumer/exp/compose.yml"), (warning.Code, warning.File));
+        Assert.Equal(
+            "[compose] The log of service 'robot' is not whole: start 2: The log is incomplete: scripted. (/consumer/obj/resim/compose/experience-robot-container.log)",
+            warning.Message);
+    }
+
+    [Fact]
     public void No_items_is_a_success_that_says_so()
     {
         var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f)));

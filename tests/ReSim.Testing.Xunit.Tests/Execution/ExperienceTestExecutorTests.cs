@@ -126,7 +126,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
 
         var failure = Assert.IsType<ExperienceFailedException>(outcome.Failure);
         Assert.StartsWith("Orchestrator 'orchestrator' exited with code 3 after 2.1 s.", failure.Message);
-        Assert.Contains("Last lines of orchestrator's log:", failure.Message);
+        Assert.Contains("Last 2 lines of orchestrator's stdout:", failure.Message);
         Assert.Contains("node-b did not answer", failure.Message);
         Assert.Contains($"Logs, metrics, timeline and outputs: {folder.Path}", failure.Message);
         Assert.Null(failure.StackTrace);
@@ -169,6 +169,19 @@ public sealed class ExperienceTestExecutorTests : IDisposable
 
         Assert.Contains("[node-a] listening on 7001", report.Lines);
         Assert.Contains("[orchestrator] node-a answered", report.Lines);
+    }
+
+    [Fact]
+    public async Task A_log_with_a_gap_gives_the_test_a_warning_naming_the_service_the_gap_and_the_file_R21()
+    {
+        const string Gap = "start 1: The log is incomplete: the container was removed before its log could be read to the end; 7 bytes of this start were read, whatever followed is lost.";
+        var result = folder.Result(ExperienceVerdict.Passed);
+        result = result with { Services = [result.Services[0] with { LogGaps = [Gap] }, result.Services[1]] };
+        var engine = new ScriptedEngine(_ => result);
+
+        await Executor(engine, new FakeCompose()).RunAsync(Spec(), TestAssembly, CancellationToken.None);
+
+        Assert.Equal([$"The log of service 'node' is not whole: {Gap} ({folder.Log("node")})"], report.Warnings);
     }
 
     [Fact]
