@@ -15,6 +15,9 @@ public sealed class ConformanceTests
             case "template":
                 TemplateRows.Check(tableElement, rowElement);
                 break;
+            case "dotenv":
+                DotEnvRows.Check(tableElement, rowElement);
+                break;
             default:
                 Assert.Fail($"{table} has an unknown kind.");
                 break;

@@ -116,11 +116,20 @@ internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, 
         return null;
     }
 
+    /// <summary>A boolean, or a string compose-go casts to one: <c>true</c>/<c>false</c> and YAML 1.1's <c>y</c>, <c>yes</c>, <c>on</c>, <c>n</c>, <c>no</c>, <c>off</c>, in any case.</summary>
     public bool? ReadBoolean(ComposeNode node, string key)
     {
-        if (node is ScalarNode scalar && (scalar.TryGetBoolean(out var value) || bool.TryParse(scalar.Value, out value)))
+        if (node is ScalarNode scalar && scalar.TryGetBoolean(out var value))
         {
             return value;
+        }
+
+        switch ((node as ScalarNode)?.Kind is ScalarKind.String ? ((ScalarNode)node).Value.ToLowerInvariant() : null)
+        {
+            case "true" or "y" or "yes" or "on":
+                return true;
+            case "false" or "n" or "no" or "off":
+                return false;
         }
 
         Invalid(node, key, Show(node), "a boolean", $"Write `{key}: true` or `{key}: false`.");
