@@ -87,7 +87,7 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
                 return null;
             }
 
-            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath)) is not { } loaded)
+            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath), file, $"services.{name}.extends.file") is not { } loaded)
             {
                 return null;
             }

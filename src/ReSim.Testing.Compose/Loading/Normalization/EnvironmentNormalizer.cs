@@ -132,7 +132,7 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
             return;
         }
 
-        if (loader.ReadText(fullPath, display) is { } text)
+        if (loader.ReadText(fullPath, display, pathNode, context.PathOf("env_file")) is { } text)
         {
             DotEnvParser.Parse(text, display, outside, fromFiles, context.Diagnostics);
         }
