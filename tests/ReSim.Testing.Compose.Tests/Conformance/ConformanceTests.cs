@@ -18,6 +18,9 @@ public sealed class ConformanceTests
             case "dotenv":
                 DotEnvRows.Check(tableElement, rowElement);
                 break;
+            case "compose":
+                ComposeRows.Check(tableElement, rowElement);
+                break;
             default:
                 Assert.Fail($"{table} has an unknown kind.");
                 break;
