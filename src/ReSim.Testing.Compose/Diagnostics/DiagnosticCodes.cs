@@ -54,9 +54,6 @@ public static class DiagnosticCodes
     /// <summary><c>include</c> leads back to a file already being included.</summary>
     public const string IncludeCycle = "RSIM017";
 
-    /// <summary>Two files brought together by <c>include</c> declare the same service or volume.</summary>
-    public const string IncludeConflict = "RSIM018";
-
     /// <summary>A value has the wrong YAML type, such as <c>command: 5</c>.</summary>
     public const string WrongType = "RSIM020";
 

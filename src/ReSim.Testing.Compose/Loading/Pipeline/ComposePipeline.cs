@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.FileSystem;
+using ReSim.Testing.Compose.Loading.Include;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Loading.Normalization;
@@ -85,6 +86,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         }
 
         loader.Register(main);
+        main = new IncludeResolver(loader, diagnostics).Apply(main, variables);
         var services = new ExtendsResolver(loader, diagnostics).Resolve(main);
         var normalized = new ComposeNormalizer(variables, loader, diagnostics).Normalize(main, services);
         var bindable = !diagnostics.HasErrors;

@@ -62,12 +62,12 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
     }
 
     /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c>.</summary>
-    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, ComposeNode? namedBy = null, string? keyPath = null)
+    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, ComposeNode? namedBy = null, string? keyPath = null, VariableLookup? variables = null)
     {
         if (!cache.TryGetValue(fullPath, out var loaded))
         {
             var text = ReadText(fullPath, document.DisplayPath, namedBy, keyPath);
-            loaded = text is null ? null : LoadText(text, document);
+            loaded = text is null ? null : LoadText(text, document, variables);
             cache[fullPath] = loaded;
         }
 
@@ -83,8 +83,9 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         }
     }
 
-    /// <summary>Parses and interpolates compose text; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
-    public LoadedDocument? LoadText(string text, SourceDocument document)
+    /// <summary>Parses and interpolates compose text (with <paramref name="variables"/>, else <see cref="Variables"/>); <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
+    /// <remarks>A file with <c>include</c> may have no <c>services</c> of its own.</remarks>
+    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup? variables = null)
     {
         var before = diagnostics.Count;
         var root = YamlTreeReader.Read(text, document, limits, diagnostics);
@@ -104,6 +105,11 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
+        if (root is MappingNode { } withInclude && withInclude.Find("services") is null && withInclude.Find("include") is not null)
+        {
+            root = withInclude.WithEntries(withInclude.Entries.Add(new MappingEntry(new ScalarNode(document, withInclude.Line, withInclude.Column, "services", ScalarKind.String), new MappingNode(document, withInclude.Line, withInclude.Column, []))));
+        }
+
         if (root is not MappingNode mapping || mapping.Find("services") is not { Value: var services } servicesEntry)
         {
             diagnostics.Error(
@@ -120,7 +126,7 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
-        var interpolated = (MappingNode)new Interpolator(Variables, diagnostics).Interpolate(mapping);
+        var interpolated = (MappingNode)new Interpolator(variables ?? Variables, diagnostics).Interpolate(mapping);
         return new LoadedDocument(document, interpolated, (MappingNode)interpolated.Get("services")!);
     }
 
