@@ -21,6 +21,9 @@ public sealed class ConformanceTests
             case "compose":
                 ComposeRows.Check(tableElement, rowElement);
                 break;
+            case "bytes" or "duration":
+                UnitRows.Check(tableElement, rowElement, bytes: tableElement.GetProperty("kind").GetString() == "bytes");
+                break;
             default:
                 Assert.Fail($"{table} has an unknown kind.");
                 break;

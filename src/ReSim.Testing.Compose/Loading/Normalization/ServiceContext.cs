@@ -87,7 +87,8 @@ internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, 
     {
         if (node is ScalarNode { IsNull: false } scalar && MemorySize.TryParse(scalar.Value, out var bytes))
         {
-            return bytes;
+            // compose's `-1` (any negative size) means no limit.
+            return bytes < 0 ? null : bytes;
         }
 
         Invalid(node, key, Show(node), "a memory size", "Write a size such as `512m`, `2g`, `1024k` or a number of bytes.");
