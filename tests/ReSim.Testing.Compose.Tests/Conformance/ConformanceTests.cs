@@ -24,6 +24,9 @@ public sealed class ConformanceTests
             case "bytes" or "duration":
                 UnitRows.Check(tableElement, rowElement, bytes: tableElement.GetProperty("kind").GetString() == "bytes");
                 break;
+            case "merge":
+                MergeRows.Check(tableElement, rowElement);
+                break;
             default:
                 Assert.Fail($"{table} has an unknown kind.");
                 break;

@@ -7,14 +7,14 @@ namespace ReSim.Testing.Compose.Loading.Extends;
 /// <remarks>
 /// Mappings merge key by key (the extending service wins); <c>environment</c>, <c>labels</c> and
 /// <c>depends_on</c> are turned into mappings first so that either form merges with the other;
-/// <c>command</c>, <c>entrypoint</c>, <c>healthcheck.test</c> and <c>profiles</c> are replaced;
+/// <c>command</c>, <c>entrypoint</c> and <c>healthcheck.test</c> are replaced; <c>env_file</c> is a list even when written as one path;
 /// <c>volumes</c> merge by target; other lists are appended without duplicates; scalars are replaced.
 /// A value tagged <c>!reset</c> removes the inherited key, one tagged <c>!override</c> replaces it whole (compose-go);
 /// <see cref="ResetTags"/> removes what is still tagged <c>!reset</c> afterwards.
 /// </remarks>
 internal static class ServiceMerger
 {
-    private static readonly HashSet<string> ReplacedLists = new(StringComparer.Ordinal) { "command", "entrypoint", "test", "profiles" };
+    private static readonly HashSet<string> ReplacedLists = new(StringComparer.Ordinal) { "command", "entrypoint", "test" };
     private static readonly HashSet<string> MappingLists = new(StringComparer.Ordinal) { "environment", "labels", "depends_on" };
 
     public static MappingNode Merge(MappingNode baseService, MappingNode overrides)
@@ -54,6 +54,12 @@ internal static class ServiceMerger
             return overrideValue;
         }
 
+        if (key == "env_file")
+        {
+            baseValue = ToSequence(baseValue);
+            overrideValue = ToSequence(overrideValue);
+        }
+
         if (MappingLists.Contains(key))
         {
             baseValue = ListToMapping(baseValue);
@@ -68,6 +74,9 @@ internal static class ServiceMerger
             _ => overrideValue,
         };
     }
+
+    private static ComposeNode ToSequence(ComposeNode node) =>
+        node is ScalarNode scalar ? new SequenceNode(scalar.Document, scalar.Line, scalar.Column, [scalar]) : node;
 
     private static ComposeNode ListToMapping(ComposeNode node)
     {
