@@ -3,6 +3,12 @@ using System.Globalization;
 using ReSim.Testing.Bench;
 using ReSim.Testing.Engine.Docker;
 
+if (args.Contains("--loader"))
+{
+    LoaderBenchmark.Run(int.Parse(Argument("--iterations") ?? "30", CultureInfo.InvariantCulture));
+    return;
+}
+
 var composeFile = Path.GetFullPath(Argument("--compose") ?? "bench/experience/compose.yml");
 var iterations = int.Parse(Argument("--iterations") ?? "10", CultureInfo.InvariantCulture);
 var parallel = int.Parse(Argument("--parallel") ?? "8", CultureInfo.InvariantCulture);

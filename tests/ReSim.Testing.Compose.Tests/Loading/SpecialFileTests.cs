@@ -58,6 +58,30 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     [Fact(Timeout = TimeoutMs)]
+    public async Task An_included_file_that_is_a_fifo_is_refused_without_opening_it()
+    {
+        var fifo = MakeFifo("pipe-include.yml");
+        var compose = Path.Combine(folder, "compose.yml");
+        File.WriteAllText(compose, "include:\n  - " + fifo + "\nservices:\n  orchestrator:\n    image: resim-testing/busybox:1.35\n    labels: {resim.ai/isTestOrchestrator: \"true\"}\n");
+
+        var result = await LoadFileAsync(compose);
+
+        AssertRefused(result, DiagnosticCodes.NotARegularFile, 2, 5, "include", "a FIFO (named pipe)");
+    }
+
+    [Fact(Timeout = TimeoutMs)]
+    public async Task An_included_env_file_that_is_a_device_is_refused()
+    {
+        File.WriteAllText(Path.Combine(folder, "other.yml"), "services:\n  other:\n    image: resim-testing/busybox:1.35\n");
+        var compose = Path.Combine(folder, "compose.yml");
+        File.WriteAllText(compose, "include:\n  - path: other.yml\n    env_file: /dev/urandom\nservices:\n  orchestrator:\n    image: resim-testing/busybox:1.35\n    labels: {resim.ai/isTestOrchestrator: \"true\"}\n");
+
+        var result = await LoadFileAsync(compose);
+
+        AssertRefused(result, DiagnosticCodes.NotARegularFile, 3, 15, "include", "a character device");
+    }
+
+    [Fact(Timeout = TimeoutMs)]
     public async Task An_env_file_that_is_a_directory_is_refused()
     {
         Directory.CreateDirectory(Path.Combine(folder, "config"));
@@ -95,10 +119,14 @@ public sealed class SpecialFileTests : IDisposable
         var compose = Path.Combine(folder, "compose.yml");
         File.WriteAllText(compose, "services:\n  orchestrator:\n    image: resim-testing/busybox:1.35\n    labels: {resim.ai/isTestOrchestrator: \"true\"}\n  probe:\n    image: resim-testing/busybox:1.35\n" + line + "\n");
         var valueColumn = line.StartsWith("    extends", StringComparison.Ordinal) ? line.IndexOf("file: ", StringComparison.Ordinal) + 7 : line.IndexOf(": ", StringComparison.Ordinal) + 3;
+        return (await LoadFileAsync(compose), 7, valueColumn);
+    }
+
+    private static Task<ComposeLoadResult> LoadFileAsync(string compose)
+    {
         var options = new ComposeLoadOptions { Variables = new Dictionary<string, string>(), System = new SystemResources(8, 16L << 30, []) };
-        var result = await Task.Run(() => ComposeLoader.LoadFile(compose, options), TestContext.Current.CancellationToken)
+        return Task.Run(() => ComposeLoader.LoadFile(compose, options), TestContext.Current.CancellationToken)
             .WaitAsync(TimeSpan.FromMilliseconds(TimeoutMs - 2_000), TestContext.Current.CancellationToken);
-        return (result, 7, valueColumn);
     }
 
     private static void AssertRefused(ComposeLoadResult result, string code, int line, int column, string path, string describes)
