@@ -66,6 +66,7 @@ public sealed class ExperienceItemReaderTests
     [InlineData("SystemCpus", "many", "SystemCpus 'many' is not a positive number")]
     [InlineData("SystemCpus", "-1", "SystemCpus '-1'")]
     [InlineData("SystemMemory", "16x", "SystemMemory '16x' is not a memory size")]
+    [InlineData("AllowHostMounts", "yes", "AllowHostMounts 'yes' is not true or false")]
     public void Invalid_metadata_is_refused_with_a_message_naming_the_item_and_the_value(string metadata, string value, string expected)
     {
         var experience = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
@@ -94,6 +95,21 @@ public sealed class ExperienceItemReaderTests
         var experience = ExperienceItemReader.Read(ComposeItems.Experience("c.yml"), Project, out _);
 
         Assert.Null(experience!.Request.System);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("false", false)]
+    public void AllowHostMounts_metadata_opts_in_to_host_mounts_which_are_off_by_default(string? value, bool expected)
+    {
+        var item = value is null ? ComposeItems.Experience("compose.yml") : ComposeItems.Experience("compose.yml", ("AllowHostMounts", value));
+
+        var experience = ExperienceItemReader.Read(item, Project, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(expected, experience!.Request.AllowHostMounts);
     }
 
     [Fact]

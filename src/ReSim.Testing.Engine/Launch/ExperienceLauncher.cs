@@ -69,6 +69,7 @@ public sealed class ExperienceLauncher
             StopGracePeriod = request.StopGracePeriod,
             ResultsDirectory = request.ResultsDirectory,
             PullPolicy = request.PullPolicy,
+            AllowHostMounts = request.AllowHostMounts,
         };
         return new LoadedExperience(request, load, experience);
     }

@@ -34,6 +34,9 @@ public sealed record ExperienceRequest
     /// <summary>How long a container has between SIGTERM and SIGKILL at teardown (R19).</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Whether the compose file's host bind mounts are mounted (see <see cref="Experience.AllowHostMounts"/>); default not.</summary>
+    public bool AllowHostMounts { get; init; }
+
     /// <summary>When images are pulled.</summary>
     public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;
 }

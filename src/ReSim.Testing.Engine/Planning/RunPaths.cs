@@ -23,7 +23,7 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <param name="experience">The experience.</param>
     /// <param name="runId">The run.</param>
     /// <returns>The paths, every folder existing.</returns>
-    /// <exception cref="ExperienceInfrastructureException">The inputs folder does not exist.</exception>
+    /// <exception cref="ExperienceInfrastructureException">The inputs folder does not exist, or is a path never mounted (see <see cref="HostMountGuard"/>).</exception>
     public static RunPaths Prepare(Experience experience, string runId)
     {
         var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(Path.GetTempPath(), "resim-testing", runId));
@@ -33,6 +33,13 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
         {
             throw new ExperienceInfrastructureException(
                 $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or leave Experience.InputsDirectory unset for an empty one.");
+        }
+
+        if (experience.InputsDirectory is not null)
+        {
+            inputs = HostMountGuard.Refusal(inputs, out var resolvedInputs) is { } refusal
+                ? throw new ExperienceInfrastructureException($"The experience's inputs folder cannot be mounted: {refusal} (R11). Give it a folder of its own with only the input files.")
+                : resolvedInputs;
         }
 
         var paths = new RunPaths(results, Path.Combine(results, "outputs"), inputs, Path.Combine(mounts, "test_config.json"), Path.Combine(results, "timeline.jsonl"), Path.Combine(results, "metrics.csv"));

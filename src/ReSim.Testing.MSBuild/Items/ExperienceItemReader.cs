@@ -7,7 +7,7 @@ using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 
-/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>.</summary>
+/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>, <c>AllowHostMounts</c>.</summary>
 /// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
 internal static class ExperienceItemReader
 {
@@ -49,6 +49,14 @@ internal static class ExperienceItemReader
             return null;
         }
 
+        var hostMountsText = NullIfEmpty(item.GetMetadata("AllowHostMounts"));
+        var allowHostMounts = false;
+        if (hostMountsText is not null && !bool.TryParse(hostMountsText, out allowHostMounts))
+        {
+            error = $"ComposeExperience '{spec}': AllowHostMounts '{hostMountsText}' is not true or false. Write AllowHostMounts=\"true\" to mount the compose file's host paths in local runs, or leave it out.";
+            return null;
+        }
+
         var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
         var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
         return new ExperienceItem(spec, name, new ExperienceRequest
@@ -60,6 +68,7 @@ internal static class ExperienceItemReader
             Timeout = timeout,
             System = system,
             Name = name,
+            AllowHostMounts = allowHostMounts,
         });
     }
 

@@ -75,6 +75,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             InputsDirectory = inputs,
             Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
             System = spec.System(),
+            AllowHostMounts = spec.AllowHostMounts,
         });
         foreach (var warning in loaded.Load.Warnings)
         {
