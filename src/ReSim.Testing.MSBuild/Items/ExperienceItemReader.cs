@@ -58,7 +58,15 @@ internal static class ExperienceItemReader
         }
 
         var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
-        var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
+        var givenName = NullIfEmpty(item.GetMetadata("Name"));
+        if (givenName is not null && !IsFolderName(givenName))
+        {
+            error = $"ComposeExperience '{spec}': Name '{givenName}' cannot name the experience's results folder. A Name is one plain folder name: "
+                + "not '.' or '..', not an absolute path, without '/', '\\', ':', '*', '?', '\"', '<', '>', '|' or control characters. Write Name=\"parking\", or leave it out for the file name and profile.";
+            return null;
+        }
+
+        var name = givenName ?? DefaultName(composeFile, profile);
         return new ExperienceItem(spec, name, new ExperienceRequest
         {
             ComposeFile = composeFile,
@@ -134,6 +142,9 @@ internal static class ExperienceItemReader
 
         return builder.ToImmutable();
     }
+
+    private static bool IsFolderName(string name) =>
+        name is not "." and not ".." && !Path.IsPathRooted(name) && !name.Any(c => char.IsControl(c) || "/\\:*?\"<>|".Contains(c, StringComparison.Ordinal));
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
