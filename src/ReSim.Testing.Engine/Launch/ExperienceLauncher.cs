@@ -70,6 +70,7 @@ public sealed class ExperienceLauncher
             ResultsDirectory = request.ResultsDirectory,
             PullPolicy = request.PullPolicy,
             AllowHostMounts = request.AllowHostMounts,
+            ResultsRetention = request.ResultsRetention,
         };
         return new LoadedExperience(request, load, experience);
     }
