@@ -62,6 +62,7 @@ public sealed class ExperienceRunner
             return Error(runId, exception.Message, TimeSpan.Zero) with { ResultsDirectory = results, OutputsDirectory = Path.Combine(results, "outputs") };
         }
 
+        using var owner = RunFolderLock.Acquire(paths.Results);
         var plan = RunPlanner.Plan(experience, runId, paths);
         var session = new RunSession(runtime, experience, plan, paths, observer, time);
         await using (session.ConfigureAwait(false))

@@ -69,6 +69,8 @@ public sealed class ExperienceLauncher
             StopGracePeriod = request.StopGracePeriod,
             ResultsDirectory = request.ResultsDirectory,
             PullPolicy = request.PullPolicy,
+            AllowHostMounts = request.AllowHostMounts,
+            ResultsRetention = request.ResultsRetention,
         };
         return new LoadedExperience(request, load, experience);
     }

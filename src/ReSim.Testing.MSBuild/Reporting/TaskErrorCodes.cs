@@ -16,7 +16,7 @@ public static class TaskErrorCodes
     /// <summary>An experience could not run: invalid compose file, no Docker engine, a missing image.</summary>
     public const string ExperienceNotRun = "RSIM103";
 
-    /// <summary>A <c>ComposeExperience</c> item has invalid metadata (<c>TimeoutSeconds</c>, <c>Environment</c>, <c>SystemCpus</c>, <c>SystemMemory</c>).</summary>
+    /// <summary>A <c>ComposeExperience</c> item has invalid metadata (<c>TimeoutSeconds</c>, <c>Environment</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>AllowHostMounts</c>, a <c>Name</c> that is not a plain folder name).</summary>
     public const string InvalidItem = "RSIM104";
 
     /// <summary>The build was cancelled while experiences ran; they were torn down.</summary>

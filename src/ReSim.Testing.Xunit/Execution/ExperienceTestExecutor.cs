@@ -32,7 +32,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         ArgumentNullException.ThrowIfNull(testAssembly);
         try
         {
-            var experience = Prepare(spec, ProjectDirectory.Of(testAssembly));
+            var experience = Prepare(spec, ProjectDirectory.Of(testAssembly), RetentionSetting.Of(testAssembly));
             var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
             Report(result, testAssembly);
             return result.Verdict switch
@@ -49,7 +49,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         }
     }
 
-    private LoadedExperience Prepare(ExperienceTestSpec spec, ProjectDirectory project)
+    private LoadedExperience Prepare(ExperienceTestSpec spec, ProjectDirectory project, ResultsRetention? retention)
     {
         var composePath = project.Resolve(spec.ComposeFile);
         if (!File.Exists(composePath))
@@ -75,6 +75,8 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             InputsDirectory = inputs,
             Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
             System = spec.System(),
+            AllowHostMounts = spec.AllowHostMounts,
+            ResultsRetention = retention,
         });
         foreach (var warning in loaded.Load.Warnings)
         {
