@@ -40,72 +40,64 @@ internal static class ContainerLogStream
     {
         var reader = new LogMessageReader();
         var lines = new List<LogLine>();
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var (since, follow, verifying, failures) = (sinceNanoseconds, true, false, 0);
-        try
+        while (true)
         {
-            while (true)
+            using var read = new Attempt(client, containerId, since, follow, hasExited);
+            var end = await read.OpenAsync(cancellationToken).ConfigureAwait(false);
+            while (end == End.None)
             {
-                using var read = new Attempt(client, containerId, since, follow, hasExited);
-                var end = await read.OpenAsync(cancellationToken).ConfigureAwait(false);
-                while (end == End.None)
+                (end, var chunk) = await read.NextAsync(cancellationToken).ConfigureAwait(false);
+                if (chunk is { } data)
                 {
-                    (end, var chunk) = await read.NextAsync(buffer, cancellationToken).ConfigureAwait(false);
-                    if (chunk is { } data)
+                    reader.Add(data.Channel, read.Buffer.AsSpan(0, data.Count), data.FrameEnds, lines);
+                    foreach (var line in lines)
                     {
-                        reader.Add(data.Channel, buffer.AsSpan(0, data.Count), data.FrameEnds, lines);
-                        foreach (var line in lines)
-                        {
-                            yield return line;
-                        }
-
-                        lines.Clear();
+                        yield return line;
                     }
-                }
 
-                if (end == End.Cancelled || (end == End.Gone && reader.Messages == 0 && !verifying && failures == 0))
-                {
-                    yield break;
-                }
-
-                var state = end == End.Gone ? ContainerState.Gone : await StateAsync(client, containerId, cancellationToken).ConfigureAwait(false);
-                if (end == End.Complete && state == ContainerState.Stopped && verifying)
-                {
-                    break;
-                }
-
-                if (state == ContainerState.Gone)
-                {
-                    throw Incomplete(reader, "the container was removed before its log could be read to the end");
-                }
-
-                var broken = end == End.Broken || (end == End.Complete && state == ContainerState.Running);
-                if (broken && ++failures == MaxAttempts)
-                {
-                    throw Incomplete(reader, $"the engine's log stream broke {failures} times ({read.Problem ?? "it ended while the container still ran"})");
-                }
-
-                // A followed stream can end without the container's very last message (seen on Docker 20.10 with a last line
-                // that has no line break): once the container has stopped, the end of its log is read once more to be sure.
-                // A stream that broke, or ended while the container still runs, is resumed the same way, followed if it runs.
-                verifying = state == ContainerState.Stopped;
-                follow = !verifying;
-                since = reader.Resume(sinceNanoseconds);
-                if (broken)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100 * failures), cancellationToken).ConfigureAwait(false);
+                    lines.Clear();
                 }
             }
 
-            reader.Flush(lines);
-            foreach (var line in lines)
+            if (end == End.Cancelled || (end == End.Gone && reader.Messages == 0 && !verifying && failures == 0))
             {
-                yield return line;
+                yield break;
+            }
+
+            var state = end == End.Gone ? ContainerState.Gone : await StateAsync(client, containerId, cancellationToken).ConfigureAwait(false);
+            if (end == End.Complete && state == ContainerState.Stopped && verifying)
+            {
+                break;
+            }
+
+            if (state == ContainerState.Gone)
+            {
+                throw Incomplete(reader, "the container was removed before its log could be read to the end");
+            }
+
+            var broken = end == End.Broken || (end == End.Complete && state == ContainerState.Running);
+            if (broken && ++failures == MaxAttempts)
+            {
+                throw Incomplete(reader, $"the engine's log stream broke {failures} times ({read.Problem ?? "it ended while the container still ran"})");
+            }
+
+            // A followed stream can end without the container's very last message (seen on Docker 20.10 with a last line
+            // that has no line break): once the container has stopped, the end of its log is read once more to be sure.
+            // A stream that broke, or ended while the container still runs, is resumed the same way, followed if it runs.
+            verifying = state == ContainerState.Stopped;
+            follow = !verifying;
+            since = reader.Resume(sinceNanoseconds);
+            if (broken)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * failures), cancellationToken).ConfigureAwait(false);
             }
         }
-        finally
+
+        reader.Flush(lines);
+        foreach (var line in lines)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            yield return line;
         }
     }
 
@@ -180,10 +172,17 @@ internal static class ContainerLogStream
 
     private readonly record struct Chunk(OutputChannel Channel, int Count, bool FrameEnds);
 
-    /// <summary>One request for the log: opened, read chunk by chunk, ended with a reason.</summary>
+    /// <summary>One request for the log: opened, read chunk by chunk into its own buffer, ended with a reason.</summary>
+    /// <remarks>
+    /// A read given up on (a stall) may still complete into the buffer later, so the buffer goes back to the pool only when
+    /// no read is left running; otherwise it is left to the garbage collector and the next attempt has a fresh one.
+    /// </remarks>
     private sealed class Attempt(DockerClient client, string containerId, long? since, bool follow, Func<bool> hasExited) : IDisposable
     {
         private MultiplexedStream? stream;
+        private Task? abandoned;
+
+        public byte[] Buffer { get; } = ArrayPool<byte>.Shared.Rent(ChunkSize);
 
         public string? Problem { get; private set; }
 
@@ -217,12 +216,13 @@ internal static class ContainerLogStream
             }
         }
 
-        public async Task<(End End, Chunk? Chunk)> NextAsync(byte[] buffer, CancellationToken cancellationToken)
+        public async Task<(End End, Chunk? Chunk)> NextAsync(CancellationToken cancellationToken)
         {
             var open = stream!;
+            Task<MultiplexedStream.ReadResult>? reading = null;
             try
             {
-                var reading = open.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
+                reading = open.ReadOutputAsync(Buffer, 0, Buffer.Length, cancellationToken);
                 var result = !reading.IsCompleted && hasExited()
                     ? await reading.WaitAsync(StallBound, cancellationToken).ConfigureAwait(false)
                     : await reading.ConfigureAwait(false);
@@ -236,10 +236,12 @@ internal static class ContainerLogStream
             }
             catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
             {
+                abandoned = reading is { IsCompleted: false } ? reading : null;
                 return (End.Cancelled, null);
             }
             catch (TimeoutException)
             {
+                abandoned = reading;
                 Problem = $"no byte for {StallBound.TotalSeconds:0} s after the container exited";
                 return (End.Broken, null);
             }
@@ -250,6 +252,13 @@ internal static class ContainerLogStream
             }
         }
 
-        public void Dispose() => stream?.Dispose();
+        public void Dispose()
+        {
+            stream?.Dispose();
+            if (abandoned is null)
+            {
+                ArrayPool<byte>.Shared.Return(Buffer);
+            }
+        }
     }
 }
