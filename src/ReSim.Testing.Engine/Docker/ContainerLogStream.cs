@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -11,9 +12,9 @@ namespace ReSim.Testing.Engine.Docker;
 /// <summary>Reads one start of a container's log to its end, resuming after a broken stream, and says when it cannot.</summary>
 /// <remarks>
 /// The log is asked with the engine's timestamps and followed while the container runs. When the followed stream ends
-/// and the container has stopped, the end of the log is read once more without following, since a followed stream may
-/// miss the very last message. When a stream breaks, or stays silent for <see cref="StallBound"/> after the container
-/// has exited, the same start is asked again (followed while it runs, read to the end once it has stopped); in every
+/// and the container has stopped, the log's last messages are read once more without following, since a followed stream
+/// may miss the very last message (<see cref="LogMessageReader.FinishTailCheck"/>). When a stream breaks, or a followed one stays silent for <see cref="StallBound"/> after
+/// the container has exited, the same start is asked again (followed while it runs, read to the end once it has stopped); in every
 /// case what was read already is skipped to the byte (<see cref="LogMessageReader"/>). At most
 /// <see cref="MaxAttempts"/> broken streams are resumed. A stopped container keeps its whole log on the engine, so this always completes
 /// unless the container is removed or the engine stops answering: then an <see cref="ExperienceInfrastructureException"/>
@@ -21,7 +22,7 @@ namespace ReSim.Testing.Engine.Docker;
 /// </remarks>
 internal static class ContainerLogStream
 {
-    /// <summary>How long a log of a container that has exited may deliver nothing before it is asked again.</summary>
+    /// <summary>How long a followed log of a container that has exited may deliver nothing before it is asked again.</summary>
     internal static readonly TimeSpan StallBound = TimeSpan.FromSeconds(20);
 
     private const int ChunkSize = 64 * 1024;
@@ -40,10 +41,15 @@ internal static class ContainerLogStream
     {
         var reader = new LogMessageReader();
         var lines = new List<LogLine>();
-        var (since, follow, verifying, failures) = (sinceNanoseconds, true, false, 0);
+        var (since, phase, failures) = (sinceNanoseconds, Phase.Follow, 0);
         while (true)
         {
-            using var read = new Attempt(client, containerId, since, follow, hasExited);
+            using var read = new Attempt(client, containerId, since, phase, hasExited);
+            if (phase == Phase.TailCheck)
+            {
+                reader.BeginTailCheck();
+            }
+
             var end = await read.OpenAsync(cancellationToken).ConfigureAwait(false);
             while (end == End.None)
             {
@@ -60,38 +66,47 @@ internal static class ContainerLogStream
                 }
             }
 
-            if (end == End.Cancelled || (end == End.Gone && reader.Messages == 0 && !verifying && failures == 0))
+            if (end == End.Cancelled || (end == End.Gone && reader.Messages == 0 && phase == Phase.Follow && failures == 0))
             {
                 yield break;
             }
 
             var state = end == End.Gone ? ContainerState.Gone : await StateAsync(client, containerId, cancellationToken).ConfigureAwait(false);
-            if (end == End.Complete && state == ContainerState.Stopped && verifying)
-            {
-                break;
-            }
-
             if (state == ContainerState.Gone)
             {
                 throw Incomplete(reader, "the container was removed before its log could be read to the end");
             }
 
-            var broken = end == End.Broken || (end == End.Complete && state == ContainerState.Running);
-            if (broken && ++failures == MaxAttempts)
+            if (end == End.Complete && state == ContainerState.Stopped)
+            {
+                // A followed stream can end without the container's very last message (seen on Docker 20.10 with a last line
+                // that has no line break): the log's last messages are read once more (cheap: the engine reads them from the
+                // end of its file); only when they cannot be matched to what was read is the log read from a point in time.
+                if (phase == Phase.Follow)
+                {
+                    (since, phase) = (sinceNanoseconds, Phase.TailCheck);
+                    continue;
+                }
+
+                if (phase == Phase.TailCheck && !reader.FinishTailCheck(lines))
+                {
+                    (since, phase) = (reader.Resume(sinceNanoseconds), Phase.Scan);
+                    continue;
+                }
+
+                break;
+            }
+
+            if (++failures == MaxAttempts)
             {
                 throw Incomplete(reader, $"the engine's log stream broke {failures} times ({read.Problem ?? "it ended while the container still ran"})");
             }
 
-            // A followed stream can end without the container's very last message (seen on Docker 20.10 with a last line
-            // that has no line break): once the container has stopped, the end of its log is read once more to be sure.
-            // A stream that broke, or ended while the container still runs, is resumed the same way, followed if it runs.
-            verifying = state == ContainerState.Stopped;
-            follow = !verifying;
-            since = reader.Resume(sinceNanoseconds);
-            if (broken)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * failures), cancellationToken).ConfigureAwait(false);
-            }
+            // A stream that broke, or ended while the container still runs, is resumed: followed while it runs, else read to its end.
+            (since, phase) = phase == Phase.TailCheck && state == ContainerState.Stopped
+                ? (sinceNanoseconds, Phase.TailCheck)
+                : (reader.Resume(sinceNanoseconds), state == ContainerState.Running ? Phase.Follow : Phase.Scan);
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * failures), cancellationToken).ConfigureAwait(false);
         }
 
         reader.Flush(lines);
@@ -163,6 +178,13 @@ internal static class ContainerLogStream
         Cancelled,
     }
 
+    private enum Phase
+    {
+        Follow,
+        TailCheck,
+        Scan,
+    }
+
     private enum ContainerState
     {
         Running,
@@ -177,7 +199,7 @@ internal static class ContainerLogStream
     /// A read given up on (a stall) may still complete into the buffer later, so the buffer goes back to the pool only when
     /// no read is left running; otherwise it is left to the garbage collector and the next attempt has a fresh one.
     /// </remarks>
-    private sealed class Attempt(DockerClient client, string containerId, long? since, bool follow, Func<bool> hasExited) : IDisposable
+    private sealed class Attempt(DockerClient client, string containerId, long? since, Phase phase, Func<bool> hasExited) : IDisposable
     {
         private MultiplexedStream? stream;
         private Task? abandoned;
@@ -192,8 +214,9 @@ internal static class ContainerLogStream
             {
                 ShowStdout = true,
                 ShowStderr = true,
-                Follow = follow,
+                Follow = phase == Phase.Follow,
                 Timestamps = true,
+                Tail = phase == Phase.TailCheck ? LogMessageReader.TailCheckLength.ToString(CultureInfo.InvariantCulture) : null,
                 Since = since is { } value ? DockerTime.Since(value) : null,
             };
             try
@@ -223,7 +246,8 @@ internal static class ContainerLogStream
             try
             {
                 reading = open.ReadOutputAsync(Buffer, 0, Buffer.Length, cancellationToken);
-                var result = !reading.IsCompleted && hasExited()
+                // A read that is not followed is finite, but the engine may scan the whole log file before its first byte.
+                var result = phase == Phase.Follow && !reading.IsCompleted && hasExited()
                     ? await reading.WaitAsync(StallBound, cancellationToken).ConfigureAwait(false)
                     : await reading.ConfigureAwait(false);
                 if (result.EOF)

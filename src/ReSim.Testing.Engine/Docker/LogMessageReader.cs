@@ -33,6 +33,11 @@ internal sealed class LogMessageReader
     private long skipMessages;
     private long skipContent;
     private readonly Queue<long> recent = new();
+    private readonly Queue<Fingerprint> last = new();
+    private readonly List<Collected> collected = [];
+    private ulong hash = Fingerprint.Seed;
+    private long hashedLength;
+    private bool collecting;
     private long newest = long.MinValue;
     private long evictedBefore = long.MinValue;
 
@@ -70,6 +75,62 @@ internal sealed class LogMessageReader
         stampLength = 0;
         inContent = false;
         return since;
+    }
+
+    /// <summary>How many of the last messages a tail check asks for.</summary>
+    public static int TailCheckLength => 64;
+
+    /// <summary>Starts a check of the log's end: the messages of the next read are held, not handed on.</summary>
+    /// <remarks>For a read of the last <see cref="TailCheckLength"/> messages of the start, after a followed stream ended cleanly.</remarks>
+    public void BeginTailCheck()
+    {
+        collecting = true;
+        collected.Clear();
+        skipMessages = 0;
+        skipContent = 0;
+        stampLength = 0;
+        inContent = false;
+    }
+
+    /// <summary>Hands on the messages of the tail check that were not handed on yet.</summary>
+    /// <param name="lines">Receives every line they finish.</param>
+    /// <returns><see langword="false"/> when the check cannot tell exactly which messages are new (repeated identical messages,
+    /// or more new messages than it read); then nothing is handed on and the log must be read again from a point in time.</returns>
+    /// <remarks>
+    /// Fewer messages than asked for are the start's whole log: the first <see cref="Messages"/> were handed on. Otherwise the
+    /// held messages are the log's last ones, and they overlap the last messages handed on (compared by time, stream,
+    /// length and content hash) at exactly one place, or the check gives up.
+    /// </remarks>
+    public bool FinishTailCheck(List<LogLine> lines)
+    {
+        collecting = false;
+        int? from = null;
+        if (collected.Count < TailCheckLength)
+        {
+            from = Messages <= collected.Count ? (int)Messages : null;
+        }
+        else
+        {
+            var handedOn = last.ToArray();
+            var overlaps = Enumerable.Range(1, Math.Min(collected.Count - 1, handedOn.Length))
+                .Where(k => Enumerable.Range(0, k).All(i => collected[i].Print == handedOn[handedOn.Length - k + i]))
+                .ToList();
+            from = overlaps.Count == 1 ? overlaps[0] : null;
+        }
+
+        if (from is not { } first)
+        {
+            return false;
+        }
+
+        foreach (var message in collected.Skip(first))
+        {
+            time = message.Time;
+            AddContent(message.Stream, message.Content, lines);
+            EndFrame();
+        }
+
+        return true;
     }
 
     /// <summary>Adds the bytes of one read.</summary>
@@ -131,6 +192,17 @@ internal sealed class LogMessageReader
 
     private void AddContent(OutputChannel stream, ReadOnlySpan<byte> content, List<LogLine> lines)
     {
+        if (collecting)
+        {
+            if (collected.Count == 0 || collected[^1].Complete)
+            {
+                collected.Add(new Collected(stream, time));
+            }
+
+            collected[^1].Add(content);
+            return;
+        }
+
         if (skipMessages > 0)
         {
             return;
@@ -145,6 +217,8 @@ internal sealed class LogMessageReader
 
         fedOfCurrent += content.Length;
         Bytes += content.Length;
+        hash = Fingerprint.Mix(hash, content);
+        hashedLength += content.Length;
         assembler.Add(stream, time, content, lines);
     }
 
@@ -152,6 +226,17 @@ internal sealed class LogMessageReader
     {
         stampLength = 0;
         inContent = false;
+        if (collecting)
+        {
+            if (collected.Count == 0 || collected[^1].Complete)
+            {
+                collected.Add(new Collected(OutputChannel.StdOut, time));
+            }
+
+            collected[^1].Complete = true;
+            return;
+        }
+
         if (skipMessages > 0)
         {
             skipMessages--;
@@ -161,7 +246,16 @@ internal sealed class LogMessageReader
         Messages++;
         fedOfCurrent = 0;
         skipContent = 0;
-        Remember(time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks);
+        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
+        Remember(ticks);
+        last.Enqueue(new Fingerprint(ticks, hashedLength, hash));
+        if (last.Count > TailCheckLength)
+        {
+            last.Dequeue();
+        }
+
+        hash = Fingerprint.Seed;
+        hashedLength = 0;
     }
 
     private void Remember(long ticks)
@@ -175,6 +269,45 @@ internal sealed class LogMessageReader
             {
                 evictedBefore = Math.Max(evictedBefore, dropped);
             }
+        }
+    }
+
+    /// <summary>What identifies a message for a tail check: its time, length and an FNV-1a hash of its content.</summary>
+    private readonly record struct Fingerprint(long Ticks, long Length, ulong Hash)
+    {
+        public const ulong Seed = 14695981039346656037;
+
+        public static ulong Mix(ulong hash, ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                hash = (hash ^ b) * 1099511628211;
+            }
+
+            return hash;
+        }
+    }
+
+    /// <summary>A message held by a tail check.</summary>
+    private sealed class Collected(OutputChannel stream, DateTimeOffset time)
+    {
+        private readonly List<byte> content = [];
+        private ulong hash = Fingerprint.Seed;
+
+        public OutputChannel Stream => stream;
+
+        public DateTimeOffset Time => time;
+
+        public bool Complete { get; set; }
+
+        public byte[] Content => [.. content];
+
+        public Fingerprint Print => new(time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks, content.Count, hash);
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            content.AddRange(bytes);
+            hash = Fingerprint.Mix(hash, bytes);
         }
     }
 }

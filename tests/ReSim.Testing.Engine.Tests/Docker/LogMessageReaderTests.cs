@@ -82,6 +82,56 @@ public sealed class LogMessageReaderTests
         Assert.Equal(reader.Resume(Nanoseconds(Later)), Nanoseconds(Later));
     }
 
+    [Fact]
+    public void A_tail_check_of_a_short_log_hands_on_exactly_the_messages_the_followed_stream_missed()
+    {
+        var reader = new LogMessageReader();
+        var lines = new List<LogLine>();
+        Feed(reader, Frames((1, $"{Stamp1} one\n"), (1, $"{Stamp1} two-")), 64 * 1024, lines, breakEarly: false);
+
+        reader.BeginTailCheck();
+        Feed(reader, Frames((1, $"{Stamp1} one\n"), (1, $"{Stamp1} two-"), (1, $"{Stamp2} END")), 64 * 1024, lines, breakEarly: false);
+
+        Assert.True(reader.FinishTailCheck(lines));
+        reader.Flush(lines);
+        Assert.Equal(["one", "two-END"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void A_tail_check_of_a_long_log_finds_where_the_last_messages_overlap_what_was_read()
+    {
+        var stamps = Enumerable.Range(0, 200).Select(i => $"2026-12-01T09:11:{10 + (i / 10):D2}.{i % 10:D1}00000000Z").ToArray();
+        var all = Enumerable.Range(0, 200).Select(i => ((byte)1, $"{stamps[i]} line {i}\n")).ToArray();
+        var reader = new LogMessageReader();
+        var lines = new List<LogLine>();
+        Feed(reader, Frames(all[..198]), 64 * 1024, lines, breakEarly: false);
+
+        reader.BeginTailCheck();
+        Feed(reader, Frames(all[(200 - LogMessageReader.TailCheckLength)..]), 64 * 1024, lines, breakEarly: false);
+
+        Assert.True(reader.FinishTailCheck(lines));
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"line {i}"), lines.Select(l => l.Text));
+        Assert.Equal(200, reader.Messages);
+    }
+
+    [Fact]
+    public void A_tail_check_that_cannot_tell_the_new_messages_from_repeated_identical_ones_gives_up_and_hands_on_nothing()
+    {
+        // One long line split by the engine: every part has the same time and the same bytes.
+        var part = (byte)1;
+        var parts = Enumerable.Repeat((part, $"{Stamp1} {new string('x', 100)}"), 100).ToArray();
+        var reader = new LogMessageReader();
+        var lines = new List<LogLine>();
+        Feed(reader, Frames(parts[..90]), 64 * 1024, lines, breakEarly: false);
+
+        reader.BeginTailCheck();
+        Feed(reader, Frames(parts[(100 - LogMessageReader.TailCheckLength)..]), 64 * 1024, lines, breakEarly: false);
+
+        Assert.False(reader.FinishTailCheck(lines));
+        Assert.Equal(90, reader.Messages);
+        Assert.Empty(lines);
+    }
+
     private static long Nanoseconds(string stamp) => LogTimestamp.Parse(Encoding.ASCII.GetBytes(stamp))!.Value.ToUnixTimeMilliseconds() * 1_000_000;
 
     private static byte[] Frames(params (byte Stream, string Payload)[] frames)
