@@ -8,6 +8,9 @@ internal interface IExperienceTestReport
     /// <param name="line">The line.</param>
     void WriteLine(string line);
 
+    /// <summary>Removes the attachment files an earlier run of this test left in the test results, so its attachments come from this run only.</summary>
+    void ClearEarlierAttachments();
+
     /// <summary>Attaches content to the test's result.</summary>
     /// <param name="name">The attachment's name, unique within the test.</param>
     /// <param name="content">The bytes.</param>

@@ -16,7 +16,11 @@ public sealed class RecordingReport : IExperienceTestReport
 
     public IReadOnlyDictionary<string, (byte[] Content, string MediaType)> Attachments => attachments;
 
+    public int ClearedEarlierAttachments { get; private set; }
+
     public void WriteLine(string line) => lines.Enqueue(line);
+
+    public void ClearEarlierAttachments() => ClearedEarlierAttachments++;
 
     public void Attach(string name, byte[] content, string mediaType)
     {
