@@ -123,7 +123,7 @@ public sealed class ExperienceRunner
         {
             var reason = result.Reason is { } original
                 ? original with { Message = $"{original.Message} {problem}" }
-                : new FailureReason(problem, null, null, result.Duration, []);
+                : new FailureReason(problem, null, null, result.Duration, LogExcerpt.Empty);
             result = result with { Verdict = ExperienceVerdict.Error, Reason = reason };
         }
 
@@ -146,7 +146,7 @@ public sealed class ExperienceRunner
     {
         RunId = runId,
         Verdict = ExperienceVerdict.Error,
-        Reason = new FailureReason(message, null, null, at, []),
+        Reason = new FailureReason(message, null, null, at, LogExcerpt.Empty),
         Duration = at,
         ResultsDirectory = string.Empty,
         OutputsDirectory = string.Empty,

@@ -120,7 +120,7 @@ public sealed class ExperienceLauncher
         {
             RunId = runId,
             Verdict = ExperienceVerdict.Error,
-            Reason = new FailureReason(message, null, null, TimeSpan.Zero, ImmutableArray<string>.Empty),
+            Reason = new FailureReason(message, null, null, TimeSpan.Zero, LogExcerpt.Empty),
             Diagnostics = loaded.Load.Diagnostics,
             ResultsDirectory = results,
             OutputsDirectory = Path.Combine(results, "outputs"),

@@ -24,4 +24,7 @@ public static class TaskErrorCodes
 
     /// <summary>A warning: the previous run's results folder could not be deleted (often root-owned files in <c>outputs/</c>); the run used a fresh folder.</summary>
     public const string PreviousResultsKept = "RSIM106";
+
+    /// <summary>A warning: part of a container's log could not be read (the container was removed by someone else, the engine stopped answering, or it could not be stopped); the log file marks the gap.</summary>
+    public const string LogIncomplete = "RSIM110";
 }

@@ -36,6 +36,7 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
         {
             SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),
             Duration = result.Duration,
+            Services = result.Services,
             Warnings = warning is null ? [] : [warning],
         };
     }

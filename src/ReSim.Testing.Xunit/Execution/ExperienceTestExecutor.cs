@@ -115,6 +115,14 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
     {
         report.WriteLine(result.ToSummaryTable());
         report.WriteLine($"Results of run {result.RunId}: {result.ResultsDirectory}");
+        foreach (var service in result.Services)
+        {
+            foreach (var gap in service.LogGaps)
+            {
+                report.Warn($"The log of service '{service.Name}' is not whole: {gap} ({service.LogFile})");
+            }
+        }
+
         var options = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();
         var maxOutputBytes = options?.MaxAttachedOutputBytes ?? ComposeExperienceOptionsAttribute.DefaultMaxAttachedOutputBytes;
         new ResultAttachments(report, maxOutputBytes, MaxLogBytes).AttachAll(result);

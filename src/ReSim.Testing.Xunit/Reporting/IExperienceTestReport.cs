@@ -11,6 +11,10 @@ internal interface IExperienceTestReport
     /// <summary>Removes the attachment files an earlier run of this test left in the test results, so its attachments come from this run only.</summary>
     void ClearEarlierAttachments();
 
+    /// <summary>Adds a warning to the test's result (and its output): something the run could not do completely.</summary>
+    /// <param name="message">What is missing, where, and why.</param>
+    void Warn(string message);
+
     /// <summary>Attaches content to the test's result.</summary>
     /// <param name="name">The attachment's name, unique within the test.</param>
     /// <param name="content">The bytes.</param>

@@ -25,7 +25,7 @@ internal sealed class TestContextReport(ITestContext context) : IExperienceTestR
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            WriteLine($"ReSim warning: the attachments an earlier run of this test left in {Path.Combine(results, testId)} could not be removed ({e.Message}); files there that this run does not attach are from that run.");
+            Warn($"The attachments an earlier run of this test left in {Path.Combine(results, testId)} could not be removed ({e.Message}); files there that this run does not attach are from that run.");
             return;
         }
 
@@ -33,6 +33,13 @@ internal sealed class TestContextReport(ITestContext context) : IExperienceTestR
         {
             WriteLine($"ReSim: removed {removed.Count} attachment file(s) an earlier run of this test left in {Path.Combine(results, testId)}: {string.Join(", ", removed)}.");
         }
+    }
+
+    /// <inheritdoc />
+    public void Warn(string message)
+    {
+        context.AddWarning(message);
+        WriteLine($"warning: {message}");
     }
 
     /// <inheritdoc />

@@ -46,11 +46,11 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
               test:
                 image: resim-testing/busybox:1.35
                 {{RealEngine.Orchestrator}}
-                command: ["sh", "-c", "sleep 1; echo report > /tmp/resim/outputs/report.txt"]
+                command: ["sh", "-c", "while [ ! -f /tmp/resim/outputs/restarted ]; do sleep 0.1; done; echo report > /tmp/resim/outputs/report.txt"]
               robot:
                 image: resim-testing/busybox:1.35
                 restart: on-failure
-                command: ["sh", "-c", "[ -f /tmp/again ] && sleep 30; touch /tmp/again; exit 1"]
+                command: ["sh", "-c", "[ -f /tmp/again ] && touch /tmp/resim/outputs/restarted && sleep 30; touch /tmp/again; exit 1"]
             """);
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
