@@ -30,6 +30,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(testAssembly);
+        report.ClearEarlierAttachments();
         try
         {
             var experience = Prepare(spec, ProjectDirectory.Of(testAssembly), RetentionSetting.Of(testAssembly));

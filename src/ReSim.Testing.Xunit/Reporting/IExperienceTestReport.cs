@@ -8,6 +8,9 @@ internal interface IExperienceTestReport
     /// <param name="line">The line.</param>
     void WriteLine(string line);
 
+    /// <summary>Removes the attachment files an earlier run of this test left in the test results, so its attachments come from this run only.</summary>
+    void ClearEarlierAttachments();
+
     /// <summary>Adds a warning to the test's result (and its output): something the run could not do completely.</summary>
     /// <param name="message">What is missing, where, and why.</param>
     void Warn(string message);

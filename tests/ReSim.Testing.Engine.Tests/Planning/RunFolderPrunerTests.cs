@@ -63,6 +63,8 @@ public sealed class RunFolderPrunerTests : IDisposable
         // SIGKILL to flock and the sleep that inherited its locked descriptor, as kill -9 of a runner and its children.
         owner.Kill(entireProcessTree: true);
         owner.WaitForExit();
+        // Kill returns once flock is gone; the kernel drops the lock when the sleep it forked is gone too.
+        WaitUntil(() => RunFolderLock.TryTake(run) is { } taken && !Release(taken));
 
         Assert.Equal([run], RunFolderPruner.Prune(root.Path, new ResultsRetention(1, 1), Now));
     }
@@ -86,7 +88,7 @@ public sealed class RunFolderPrunerTests : IDisposable
         root.Dispose();
     }
 
-    private static bool Release(IDisposable taken)
+    private static bool Release(RunFolderLock taken)
     {
         taken.Dispose();
         return false;
@@ -97,7 +99,7 @@ public sealed class RunFolderPrunerTests : IDisposable
         var watch = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the child process did not take the lock within 10 s");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the lock did not change hands within 10 s");
             Thread.Sleep(20);
         }
     }

@@ -31,9 +31,9 @@ public sealed class SampleBuilds : IAsyncLifetime
     }
 
     /// <summary>Runs <c>dotnet test</c> on a built sample with a TRX report in a new results folder.</summary>
-    public async Task<(int ExitCode, string Output, string ResultsDirectory)> TestAsync(string sample, string[] arguments, CancellationToken cancellationToken)
+    public async Task<(int ExitCode, string Output, string ResultsDirectory)> TestAsync(string sample, string[] arguments, CancellationToken cancellationToken, string? resultsDirectory = null)
     {
-        var results = Path.Combine(ArtifactsPath, "results-" + Guid.NewGuid().ToString("N"));
+        var results = resultsDirectory ?? Path.Combine(ArtifactsPath, "results-" + Guid.NewGuid().ToString("N"));
         var (exitCode, output) = await ProcessRunner.RunAsync(
             "dotnet",
             ["test", "--project", Project(sample), "--no-build", "--artifacts-path", ArtifactsPath, "--report-trx", "--results-directory", results, .. arguments],

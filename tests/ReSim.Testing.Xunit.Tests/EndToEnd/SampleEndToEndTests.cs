@@ -76,6 +76,31 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
     }
 
     [Fact]
+    public async Task A_rerun_into_the_same_results_directory_attaches_only_its_own_files_and_removes_the_earlier_runs()
+    {
+        await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);
+        string[] arguments = ["--explicit", "only", "--filter-method", "*Sensor_is_calibrated"];
+        var (_, firstOutput, results) = await samples.TestAsync("FailingExperience", arguments, TestContext.Current.CancellationToken);
+        // The platform writes a test's attachments to <results>/<test unique ID>/; the TRX report keeps copies of its own elsewhere.
+        var folder = Attached(results, "experience-orchestrator-container.log.txt").Select(Path.GetDirectoryName).OfType<string>()
+            .Single(f => Path.GetDirectoryName(f) == results && Path.GetFileName(f).Length == 64);
+        File.WriteAllText(Path.Combine(folder, "outputs_from_an_earlier_run.txt"), "stale");
+        foreach (var trx in Directory.GetFiles(results, "*.trx", SearchOption.AllDirectories))
+        {
+            File.Delete(trx);
+        }
+
+        var (_, output, _) = await samples.TestAsync("FailingExperience", arguments, TestContext.Current.CancellationToken, results);
+
+        Assert.False(File.Exists(Path.Combine(folder, "outputs_from_an_earlier_run.txt")), firstOutput + output);
+        var result = Trx.Load(results)[$"{Calibration}.Sensor_is_calibrated"];
+        Assert.Contains($"ReSim: removed 5 attachment file(s) an earlier run of this test left in {folder}: ", result.StdOut);
+        Assert.Equal(
+            ["experience-orchestrator-container.log.txt", "experience-sensor-container.log.txt", "metrics.csv", "timeline.jsonl.txt"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_experience_past_its_timeout_fails_as_timed_out_and_is_stopped_R18_R19()
     {
         await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);

@@ -17,9 +17,13 @@ public sealed class RecordingReport : IExperienceTestReport
 
     public IReadOnlyDictionary<string, (byte[] Content, string MediaType)> Attachments => attachments;
 
-    public IReadOnlyList<string> Warnings => warnings.ToList();
+    public int ClearedEarlierAttachments { get; private set; }
 
     public void WriteLine(string line) => lines.Enqueue(line);
+
+    public void ClearEarlierAttachments() => ClearedEarlierAttachments++;
+
+    public IReadOnlyList<string> Warnings => warnings.ToList();
 
     public void Warn(string message) => warnings.Enqueue(message);
 
