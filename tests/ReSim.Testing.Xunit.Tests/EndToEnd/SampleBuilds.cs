@@ -18,7 +18,7 @@ public sealed class SampleBuilds : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        foreach (var sample in new[] { "MultiNode", "FailingExperience" })
+        foreach (var sample in new[] { "MultiNode", "FailingExperience", "OneClass" })
         {
             var (exitCode, output) = await ProcessRunner.RunAsync(
                 "dotnet",
