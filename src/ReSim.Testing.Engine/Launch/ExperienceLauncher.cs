@@ -69,6 +69,7 @@ public sealed class ExperienceLauncher
             StopGracePeriod = request.StopGracePeriod,
             ResultsDirectory = request.ResultsDirectory,
             PullPolicy = request.PullPolicy,
+            KeepContainers = request.KeepContainers,
         };
         return new LoadedExperience(request, load, experience);
     }

@@ -34,6 +34,9 @@ public sealed record ExperienceRequest
     /// <summary>How long a container has between SIGTERM and SIGKILL at teardown (R19).</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Leaves the containers running after the verdict for debugging; see <see cref="Experience.KeepContainers"/>.</summary>
+    public bool KeepContainers { get; init; }
+
     /// <summary>When images are pulled.</summary>
     public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;
 }
