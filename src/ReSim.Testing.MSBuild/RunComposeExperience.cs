@@ -53,6 +53,9 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>The timeout in seconds for items without <c>TimeoutSeconds</c> metadata (<c>ComposeExperienceTimeoutSeconds</c>).</summary>
     public string? DefaultTimeoutSeconds { get; set; }
 
+    /// <summary>Whether items without <c>KeepContainers</c> metadata keep their containers after the verdict (<c>ComposeExperienceKeepContainers</c>).</summary>
+    public string? KeepContainers { get; set; }
+
     /// <summary>The names of the experiences to run, <c>;</c>-separated, <c>*</c> as a wildcard; every item when empty (<c>ComposeExperienceNames</c>).</summary>
     public string? Names { get; set; }
 
@@ -71,7 +74,7 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
-        var defaults = PipelineDefaults.Read(DefaultProfile, AdditionalEnvironment, DefaultTimeoutSeconds, out var invalid);
+        var defaults = PipelineDefaults.Read(DefaultProfile, AdditionalEnvironment, DefaultTimeoutSeconds, KeepContainers, out var invalid);
         if (defaults is null)
         {
             Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, invalid);

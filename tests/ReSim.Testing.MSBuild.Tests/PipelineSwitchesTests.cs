@@ -70,11 +70,13 @@ public sealed class PipelineSwitchesTests
     [InlineData(null, "SEED", "The ComposeExperienceEnvironment property's entry 'SEED' is not NAME=value.")]
     [InlineData("0", null, "The ComposeExperienceTimeoutSeconds property '0' is not a positive number of seconds.")]
     [InlineData("soon", null, "The ComposeExperienceTimeoutSeconds property 'soon' is not a positive number of seconds.")]
-    public void An_invalid_pipeline_value_fails_with_RSIM104_naming_the_property_before_anything_runs(string? timeout, string? environment, string expected)
+    [InlineData(null, null, "The ComposeExperienceKeepContainers property 'maybe' is not true or false.", "maybe")]
+    public void An_invalid_pipeline_value_fails_with_RSIM104_naming_the_property_before_anything_runs(string? timeout, string? environment, string expected, string? keep = null)
     {
         using var task = Task(ComposeItems.Experience("exp/compose.yml"));
         task.DefaultTimeoutSeconds = timeout;
         task.AdditionalEnvironment = environment;
+        task.KeepContainers = keep;
 
         Assert.False(task.Execute());
 
@@ -82,6 +84,28 @@ public sealed class PipelineSwitchesTests
         Assert.Equal("RSIM104", error.Code);
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.Empty(executor.Runs);
+    }
+
+    [Fact]
+    public void The_keep_switch_keeps_every_item_that_does_not_say_otherwise()
+    {
+        using var task = Task(ComposeItems.Experience("exp/compose.yml"), ComposeItems.Experience("exp/parking.yml", ("KeepContainers", "false")));
+        task.KeepContainers = "true";
+
+        Assert.True(task.Execute());
+
+        Assert.Equal([true, false], executor.Runs.OrderBy(r => r.Experience.Name, StringComparer.Ordinal).Select(r => r.Experience.Request.KeepContainers));
+    }
+
+    [Theory]
+    [InlineData("KeepContainers", "sometimes", "ComposeExperience 'exp/compose.yml': KeepContainers 'sometimes' is not true or false.")]
+    public void Invalid_keep_metadata_is_refused_with_RSIM104(string metadata, string value, string expected)
+    {
+        using var task = Task(ComposeItems.Experience("exp/compose.yml", (metadata, value)));
+
+        Assert.False(task.Execute());
+
+        Assert.StartsWith(expected, Assert.Single(engine.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

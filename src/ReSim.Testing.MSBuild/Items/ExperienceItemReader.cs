@@ -6,7 +6,7 @@ using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 
-/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>.</summary>
+/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>, <c>KeepContainers</c>.</summary>
 /// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
 internal static class ExperienceItemReader
 {
@@ -54,6 +54,13 @@ internal static class ExperienceItemReader
             return null;
         }
 
+        var keepText = item.GetMetadata("KeepContainers");
+        if (!PipelineDefaults.TryParseSwitch(keepText, out var keep))
+        {
+            error = $"ComposeExperience '{spec}': KeepContainers '{keepText}' is not true or false. Write KeepContainers=\"true\".";
+            return null;
+        }
+
         var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
         var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
         return new ExperienceItem(spec, name, new ExperienceRequest
@@ -65,6 +72,7 @@ internal static class ExperienceItemReader
             Timeout = timeout,
             System = system,
             Name = name,
+            KeepContainers = string.IsNullOrWhiteSpace(keepText) ? defaults.KeepContainers : keep,
         });
     }
 

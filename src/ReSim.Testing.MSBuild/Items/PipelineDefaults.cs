@@ -16,15 +16,25 @@ internal sealed record PipelineDefaults(string? Profile, ImmutableSortedDictiona
     /// <summary>No pipeline settings: every item as written.</summary>
     public static PipelineDefaults None { get; } = new(null, ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal), null);
 
+    /// <summary>Whether items without <c>KeepContainers</c> metadata keep their containers after the verdict (<c>ComposeExperienceKeepContainers</c>).</summary>
+    public bool KeepContainers { get; init; }
+
     /// <summary>Reads the properties the targets pass.</summary>
     /// <param name="profile">The value of <c>ComposeExperienceProfile</c>.</param>
     /// <param name="environment">The value of <c>ComposeExperienceEnvironment</c>: <c>NAME=value;NAME=value</c>.</param>
     /// <param name="timeoutSeconds">The value of <c>ComposeExperienceTimeoutSeconds</c>.</param>
+    /// <param name="keepContainers">The value of <c>ComposeExperienceKeepContainers</c>: <c>true</c>, <c>1</c>, or empty.</param>
     /// <param name="error">Why a value is invalid, naming the property and what to write instead.</param>
     /// <returns>The defaults, or <see langword="null"/> when a value is invalid.</returns>
-    public static PipelineDefaults? Read(string? profile, string? environment, string? timeoutSeconds, out string? error)
+    public static PipelineDefaults? Read(string? profile, string? environment, string? timeoutSeconds, string? keepContainers, out string? error)
     {
         error = null;
+        if (!TryParseSwitch(keepContainers, out var keep))
+        {
+            error = $"The ComposeExperienceKeepContainers property '{keepContainers}' is not true or false. Write -p:ComposeExperienceKeepContainers=true.";
+            return null;
+        }
+
         var variables = EnvironmentList.Parse(environment ?? string.Empty, out var badEntry);
         if (badEntry is not null)
         {
@@ -44,6 +54,17 @@ internal sealed record PipelineDefaults(string? Profile, ImmutableSortedDictiona
             timeout = parsed;
         }
 
-        return new(string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), variables, timeout);
+        return new(string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), variables, timeout) { KeepContainers = keep };
+    }
+
+    /// <summary>Reads a switch: empty, <c>false</c> or <c>0</c> is off; <c>true</c> or <c>1</c> is on, ignoring case.</summary>
+    /// <param name="text">The value.</param>
+    /// <param name="value">The switch.</param>
+    /// <returns>Whether <paramref name="text"/> is one of those.</returns>
+    public static bool TryParseSwitch(string? text, out bool value)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        value = trimmed == "1" || string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase);
+        return value || trimmed.Length == 0 || trimmed == "0" || string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -101,6 +101,7 @@ internal static class ExperienceTestSpecs
             SystemCpus = attribute.SystemCpus > 0 ? attribute.SystemCpus : null,
             SystemMemory = attribute.SystemMemory,
             SystemGpus = [.. (attribute.SystemGpus ?? []).Select(g => g.Trim())],
+            KeepContainers = attribute.KeepContainers || pipeline.KeepContainers,
         };
         var specs = profiles.Count == 0
             ? [system]

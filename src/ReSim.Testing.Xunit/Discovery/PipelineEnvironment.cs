@@ -12,7 +12,8 @@ namespace ReSim.Testing.Discovery;
 /// <param name="Profile">The profile for an attribute with neither <c>Profile</c> nor <c>Profiles</c>.</param>
 /// <param name="Environment"><c>KEY=VALUE</c> entries put before every attribute's own, so the attribute's win (R9).</param>
 /// <param name="TimeoutSeconds">The timeout for an attribute that does not set <c>TimeoutSeconds</c> (R18).</param>
-internal sealed record PipelineEnvironment(string? Profile, ImmutableArray<string> Environment, int? TimeoutSeconds)
+/// <param name="KeepContainers">Whether every experience keeps its containers after the verdict (<c>RESIM_KEEP_CONTAINERS=1</c>).</param>
+internal sealed record PipelineEnvironment(string? Profile, ImmutableArray<string> Environment, int? TimeoutSeconds, bool KeepContainers)
 {
     /// <summary>The variable that gives the profile.</summary>
     public const string ProfileVariable = "RESIM_PROFILE";
@@ -22,6 +23,9 @@ internal sealed record PipelineEnvironment(string? Profile, ImmutableArray<strin
 
     /// <summary>The variable that gives the timeout in seconds.</summary>
     public const string TimeoutVariable = "RESIM_TIMEOUT_SECONDS";
+
+    /// <summary>The variable that keeps every experience's containers after the verdict: <c>1</c> or <c>true</c>.</summary>
+    public const string KeepVariable = "RESIM_KEEP_CONTAINERS";
 
     /// <summary>Reads the variables.</summary>
     /// <param name="lookup">Reads an environment variable.</param>
@@ -50,8 +54,21 @@ internal sealed record PipelineEnvironment(string? Profile, ImmutableArray<strin
             }
         }
 
+        var keepText = (lookup(KeepVariable) ?? string.Empty).Trim();
+        var keep = keepText.ToUpperInvariant() switch
+        {
+            "" or "0" or "FALSE" => false,
+            "1" or "TRUE" => true,
+            _ => Invalid(problems, $"the {KeepVariable} environment variable is \"{keepText}\"; set it to 1 to keep the containers, or 0 (or leave it unset) to remove them."),
+        };
         var profile = lookup(ProfileVariable);
-        return new(string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), [.. entries.Where(e => e.IndexOf('=', StringComparison.Ordinal) >= 1)], timeout);
+        return new(string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), [.. entries.Where(e => e.IndexOf('=', StringComparison.Ordinal) >= 1)], timeout, keep);
+    }
+
+    private static bool Invalid(ICollection<string> problems, string problem)
+    {
+        problems.Add(problem);
+        return false;
     }
 
     /// <summary>Whether the attribute on <paramref name="method"/> sets <paramref name="property"/> itself (a default value cannot tell).</summary>

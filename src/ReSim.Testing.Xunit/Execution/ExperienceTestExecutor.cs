@@ -74,6 +74,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             Environment = spec.EnvironmentVariables(),
             InputsDirectory = inputs,
             Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
+            KeepContainers = spec.KeepContainers,
             System = spec.System(),
         });
         foreach (var warning in loaded.Load.Warnings)

@@ -42,6 +42,11 @@ internal static class Fixtures
         public void OnGpuSystem()
         {
         }
+
+        [ComposeExperience("experiences/robot.yml", KeepContainers = true)]
+        public void Kept()
+        {
+        }
     }
 
     internal sealed class Invalid

@@ -48,6 +48,19 @@ public class PipelineEnvironmentTests
     }
 
     [Theory]
+    [InlineData("1", true)]
+    [InlineData("true", true)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    public void RESIM_KEEP_CONTAINERS_keeps_every_experience_s_containers(string value, bool kept)
+    {
+        var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.NoProfile), new() { ["RESIM_KEEP_CONTAINERS"] = value }));
+
+        Assert.Equal(kept, spec.KeepContainers);
+    }
+
+    [Theory]
+    [InlineData("RESIM_KEEP_CONTAINERS", "yes please", "the RESIM_KEEP_CONTAINERS environment variable is \"yes please\"; set it to 1 to keep the containers, or 0 (or leave it unset) to remove them.")]
     [InlineData("RESIM_TIMEOUT_SECONDS", "soon", "the RESIM_TIMEOUT_SECONDS environment variable is \"soon\"; set it to a positive whole number of seconds.")]
     [InlineData("RESIM_TIMEOUT_SECONDS", "0", "the RESIM_TIMEOUT_SECONDS environment variable is \"0\"; set it to a positive whole number of seconds.")]
     [InlineData("RESIM_ENVIRONMENT", "SEED", "the RESIM_ENVIRONMENT environment variable's entry \"SEED\" is not KEY=VALUE; set it as NAME=value;OTHER=value.")]
