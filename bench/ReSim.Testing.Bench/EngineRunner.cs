@@ -15,6 +15,9 @@ internal sealed class EngineRunner(string composeFile, DockerRuntime runtime) : 
     /// <summary>For each run, the time from the orchestrator's exit to the verdict.</summary>
     public ConcurrentBag<TimeSpan> ExitToVerdict { get; } = [];
 
+    /// <summary>Where the time of each run went.</summary>
+    public RunPhases Phases { get; } = new();
+
     public string Name => "ReSim.Testing engine";
 
     public async Task RunOnceAsync(int iteration, CancellationToken cancellationToken)
@@ -25,7 +28,7 @@ internal sealed class EngineRunner(string composeFile, DockerRuntime runtime) : 
             throw new InvalidOperationException(string.Join(Environment.NewLine, load.Errors));
         }
 
-        var observer = new LatencyObserver();
+        var observer = new LatencyObserver(Phases.Observe(DateTimeOffset.UtcNow));
         var results = Path.Combine(Path.GetTempPath(), "resim-bench", $"{Environment.ProcessId}-{iteration}-{Guid.NewGuid():N}");
         var result = await runner.RunAsync(new Experience { Compose = load.Model, ResultsDirectory = results }, observer, cancellationToken);
         Directory.Delete(results, recursive: true);
@@ -40,7 +43,7 @@ internal sealed class EngineRunner(string composeFile, DockerRuntime runtime) : 
         }
     }
 
-    private sealed class LatencyObserver : IExperienceObserver
+    private sealed class LatencyObserver(IExperienceObserver phases) : IExperienceObserver
     {
         private DateTimeOffset? lastOrchestratorExit;
 
@@ -52,6 +55,7 @@ internal sealed class EngineRunner(string composeFile, DockerRuntime runtime) : 
 
         public void OnStateChange(TimelineEntry entry)
         {
+            phases.OnStateChange(entry);
             if (entry.Kind == "exited" && entry.Service == "orchestrator")
             {
                 lastOrchestratorExit = entry.Time;

@@ -47,6 +47,14 @@ public sealed record Experience
     /// <summary>When images are pulled.</summary>
     public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;
 
+    /// <summary>
+    /// Leaves the containers running after the verdict, for <c>docker exec</c>, instead of tearing them down (R19 is
+    /// suspended for this run). Their names and the command that removes them are recorded as <c>kept</c> state changes;
+    /// the objects also carry <see cref="Runtime.RunLabels.Kept"/>. Once the owning process has ended, the next run's orphan
+    /// sweep removes them like any other run's leftovers.
+    /// </summary>
+    public bool KeepContainers { get; init; }
+
     /// <summary>How often CPU and memory are sampled (R22).</summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -104,7 +104,8 @@ public sealed class ExperienceRunner
         string? problem = null;
         try
         {
-            await session.TearDownAsync().ConfigureAwait(false);
+            // Kept only after a verdict: a cancelled or failed run is torn down as always (R19).
+            await (verdict is not null && session.KeepsContainers ? session.KeepAsync() : session.TearDownAsync()).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

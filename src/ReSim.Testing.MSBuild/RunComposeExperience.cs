@@ -44,6 +44,21 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>The folder relative paths are resolved against; the current folder when empty.</summary>
     public string? ProjectDirectory { get; set; }
 
+    /// <summary>The profile for items without <c>Profile</c> metadata (<c>ComposeExperienceProfile</c>).</summary>
+    public string? DefaultProfile { get; set; }
+
+    /// <summary>Variables added to every item's environment, <c>NAME=value;NAME=value</c>; an item's own entry wins (<c>ComposeExperienceEnvironment</c>).</summary>
+    public string? AdditionalEnvironment { get; set; }
+
+    /// <summary>The timeout in seconds for items without <c>TimeoutSeconds</c> metadata (<c>ComposeExperienceTimeoutSeconds</c>).</summary>
+    public string? DefaultTimeoutSeconds { get; set; }
+
+    /// <summary>Whether items without <c>KeepContainers</c> metadata keep their containers after the verdict (<c>ComposeExperienceKeepContainers</c>).</summary>
+    public string? KeepContainers { get; set; }
+
+    /// <summary>The names of the experiences to run, <c>;</c>-separated, <c>*</c> as a wildcard; every item when empty (<c>ComposeExperienceNames</c>).</summary>
+    public string? Names { get; set; }
+
     /// <summary>One item per experience: the item's own metadata plus <c>Name</c>, <c>Verdict</c>, <c>Reason</c>, <c>ResultsDirectory</c> and <c>DurationSeconds</c>.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
@@ -59,10 +74,17 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+        var defaults = PipelineDefaults.Read(DefaultProfile, AdditionalEnvironment, DefaultTimeoutSeconds, KeepContainers, out var invalid);
+        if (defaults is null)
+        {
+            Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, invalid);
+            return false;
+        }
+
         var experiences = new List<(ITaskItem Item, ExperienceItem Experience)>();
         foreach (var item in Experiences)
         {
-            var experience = ExperienceItemReader.Read(item, projectDirectory, out var error);
+            var experience = ExperienceItemReader.Read(item, projectDirectory, defaults, out var error);
             if (experience is null)
             {
                 Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, error);
@@ -75,6 +97,13 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
 
         if (Log.HasLoggedErrors)
         {
+            return false;
+        }
+
+        experiences = [.. ExperienceSelection.Select(experiences, e => e.Experience.Name, Names, out var unmatched)];
+        if (unmatched is not null)
+        {
+            Log.LogError(null, TaskErrorCodes.NothingSelected, TaskErrorCodes.NothingSelected, null, 0, 0, 0, 0, unmatched);
             return false;
         }
 

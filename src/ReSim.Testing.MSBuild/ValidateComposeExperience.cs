@@ -19,14 +19,18 @@ public sealed class ValidateComposeExperience : Microsoft.Build.Utilities.Task
     /// <summary>The folder relative paths are resolved against; the current folder when empty.</summary>
     public string? ProjectDirectory { get; set; }
 
+    /// <summary>The profile for items without <c>Profile</c> metadata (<c>ComposeExperienceProfile</c>), so the build validates what the pipeline runs.</summary>
+    public string? DefaultProfile { get; set; }
+
     /// <summary>Validates every item.</summary>
     /// <returns><see langword="true"/> when no item has an error.</returns>
     public override bool Execute()
     {
         var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
+        var defaults = PipelineDefaults.None with { Profile = string.IsNullOrWhiteSpace(DefaultProfile) ? null : DefaultProfile.Trim() };
         foreach (var item in Experiences)
         {
-            var experience = ExperienceItemReader.Read(item, projectDirectory, out var error);
+            var experience = ExperienceItemReader.Read(item, projectDirectory, defaults, out var error);
             if (experience is null)
             {
                 Log.LogError(null, TaskErrorCodes.InvalidItem, TaskErrorCodes.InvalidItem, null, 0, 0, 0, 0, error);

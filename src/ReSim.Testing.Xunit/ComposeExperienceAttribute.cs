@@ -67,6 +67,14 @@ public sealed class ComposeExperienceAttribute(
     /// socket are refused: the test fails before any container starts, naming the service and the path.</remarks>
     public bool AllowHostMounts { get; set; }
 
+    /// <summary>
+    /// Leaves the experience's containers running after the verdict so you can <c>docker exec</c> into them; the test output
+    /// names each container and the command that removes them. Also switched on for every experience by the
+    /// <c>RESIM_KEEP_CONTAINERS=1</c> environment variable. Kept containers are removed by a later run once this test
+    /// process has ended. Default <see langword="false"/>: everything is torn down (R19).
+    /// </summary>
+    public bool KeepContainers { get; set; }
+
     /// <summary>The system's memory (R7, R13) as a compose size such as <c>"16g"</c>; <see langword="null"/> (the default) means this machine's.</summary>
     public string? SystemMemory { get; set; }
 }

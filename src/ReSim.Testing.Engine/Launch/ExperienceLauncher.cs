@@ -71,6 +71,7 @@ public sealed class ExperienceLauncher
             PullPolicy = request.PullPolicy,
             AllowHostMounts = request.AllowHostMounts,
             ResultsRetention = request.ResultsRetention,
+            KeepContainers = request.KeepContainers,
         };
         return new LoadedExperience(request, load, experience);
     }

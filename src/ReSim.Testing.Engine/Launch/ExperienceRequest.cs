@@ -41,6 +41,9 @@ public sealed record ExperienceRequest
     /// <summary>Whether the compose file's host bind mounts are mounted (see <see cref="Experience.AllowHostMounts"/>); default not.</summary>
     public bool AllowHostMounts { get; init; }
 
+    /// <summary>Leaves the containers running after the verdict for debugging; see <see cref="Experience.KeepContainers"/>.</summary>
+    public bool KeepContainers { get; init; }
+
     /// <summary>When images are pulled.</summary>
     public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;
 }

@@ -22,7 +22,9 @@ internal static class RunPlanner
         var compose = experience.Compose;
         var services = compose.ActiveServices;
         var prefix = $"resim-{runId}";
-        var runLabels = RunLabels.For(runId);
+        var runLabels = experience.KeepContainers
+            ? new Dictionary<string, string>(RunLabels.For(runId), StringComparer.Ordinal) { [RunLabels.Kept] = "true" }
+            : RunLabels.For(runId);
         var system = experience.System ?? SystemResources.FromThisMachine();
         var gpus = GpuAssigner.Assign(services, system.Gpus);
         var errors = Validate(compose, services).Concat(CheckReservations(compose, services, system)).Concat(gpus.Errors).ToList();

@@ -21,6 +21,9 @@ public static class RunLabels
     /// <summary>The role of the object: <c>sandbox</c>, <c>service</c> or <c>volume</c>.</summary>
     public const string Role = "ai.resim.testing.role";
 
+    /// <summary>Marks the objects of a run kept for debugging after its verdict (value <c>true</c>), so a sweep can tell them from a run still in progress; they are removed as orphans once their owner process is gone.</summary>
+    public const string Kept = "ai.resim.testing.kept";
+
     /// <summary>The labels that identify <paramref name="runId"/> and this process as its owner.</summary>
     /// <param name="runId">The run.</param>
     /// <returns>The marker, run, owner process and owner host labels.</returns>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Build.Framework;
 using ReSim.Testing.Compose.Model;
@@ -7,23 +6,34 @@ using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 
-/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>, <c>AllowHostMounts</c>.</summary>
+/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>, <c>AllowHostMounts</c>, <c>KeepContainers</c>.</summary>
 /// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
 internal static class ExperienceItemReader
 {
-    /// <summary>Reads one item.</summary>
+    /// <summary>Reads one item as written.</summary>
     /// <param name="item">The <c>ComposeExperience</c> item.</param>
     /// <param name="projectDirectory">The folder relative paths are resolved against.</param>
     /// <param name="error">Why the item is invalid, naming the metadata and what to write instead.</param>
     /// <returns>The experience, or <see langword="null"/> when the item is invalid.</returns>
-    public static ExperienceItem? Read(ITaskItem item, string projectDirectory, out string? error)
+    public static ExperienceItem? Read(ITaskItem item, string projectDirectory, out string? error) =>
+        Read(item, projectDirectory, PipelineDefaults.None, out error);
+
+    /// <summary>Reads one item, with what the pipeline sets for metadata the item leaves empty.</summary>
+    /// <param name="item">The <c>ComposeExperience</c> item.</param>
+    /// <param name="projectDirectory">The folder relative paths are resolved against.</param>
+    /// <param name="defaults">The pipeline's profile, environment additions and timeout; the item's own metadata wins.</param>
+    /// <param name="error">Why the item is invalid, naming the metadata and what to write instead.</param>
+    /// <returns>The experience, or <see langword="null"/> when the item is invalid.</returns>
+    public static ExperienceItem? Read(ITaskItem item, string projectDirectory, PipelineDefaults defaults, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(defaults);
         error = null;
         var spec = item.ItemSpec;
         var composeFile = Path.GetFullPath(spec, projectDirectory);
-        var profile = NullIfEmpty(item.GetMetadata("Profile"));
+        var profile = NullIfEmpty(item.GetMetadata("Profile")) ?? defaults.Profile;
 
-        var environment = ParseEnvironment(item.GetMetadata("Environment"), out var badEntry);
+        var environment = EnvironmentList.Parse(item.GetMetadata("Environment"), out var badEntry);
         if (badEntry is not null)
         {
             error = $"ComposeExperience '{spec}': Environment entry '{badEntry}' is not NAME=value. Write Environment=\"NAME=value;OTHER=value\".";
@@ -31,16 +41,11 @@ internal static class ExperienceItemReader
         }
 
         var timeoutText = item.GetMetadata("TimeoutSeconds");
-        var timeout = Experience.DefaultTimeout;
-        if (!string.IsNullOrWhiteSpace(timeoutText))
+        var timeout = defaults.Timeout ?? Experience.DefaultTimeout;
+        if (!string.IsNullOrWhiteSpace(timeoutText) && !EnvironmentList.TryParseSeconds(timeoutText, out timeout))
         {
-            if (!double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds)
-            {
-                error = $"ComposeExperience '{spec}': TimeoutSeconds '{timeoutText}' is not a positive number of seconds. Write TimeoutSeconds=\"600\".";
-                return null;
-            }
-
-            timeout = TimeSpan.FromSeconds(seconds);
+            error = $"ComposeExperience '{spec}': TimeoutSeconds '{timeoutText}' is not a positive number of seconds. Write TimeoutSeconds=\"600\".";
+            return null;
         }
 
         var system = ReadSystem(item, out error);
@@ -54,6 +59,13 @@ internal static class ExperienceItemReader
         if (hostMountsText is not null && !bool.TryParse(hostMountsText, out allowHostMounts))
         {
             error = $"ComposeExperience '{spec}': AllowHostMounts '{hostMountsText}' is not true or false. Write AllowHostMounts=\"true\" to mount the compose file's host paths in local runs, or leave it out.";
+            return null;
+        }
+
+        var keepText = item.GetMetadata("KeepContainers");
+        if (!PipelineDefaults.TryParseSwitch(keepText, out var keep))
+        {
+            error = $"ComposeExperience '{spec}': KeepContainers '{keepText}' is not true or false. Write KeepContainers=\"true\".";
             return null;
         }
 
@@ -71,12 +83,13 @@ internal static class ExperienceItemReader
         {
             ComposeFile = composeFile,
             Profile = profile,
-            Environment = environment,
+            Environment = defaults.Environment.SetItems(environment),
             InputsDirectory = inputs is null ? null : Path.GetFullPath(inputs, projectDirectory),
             Timeout = timeout,
             System = system,
             Name = name,
             AllowHostMounts = allowHostMounts,
+            KeepContainers = string.IsNullOrWhiteSpace(keepText) ? defaults.KeepContainers : keep,
         });
     }
 
@@ -122,25 +135,6 @@ internal static class ExperienceItemReader
 
         var gpus = item.GetMetadata("SystemGpus").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return SystemResourcesChoice.From(cpus, memory, gpus);
-    }
-
-    private static ImmutableSortedDictionary<string, string> ParseEnvironment(string text, out string? badEntry)
-    {
-        badEntry = null;
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = entry.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                badEntry = entry;
-                return builder.ToImmutable();
-            }
-
-            builder[entry[..equals].Trim()] = entry[(equals + 1)..];
-        }
-
-        return builder.ToImmutable();
     }
 
     private static bool IsFolderName(string name) =>

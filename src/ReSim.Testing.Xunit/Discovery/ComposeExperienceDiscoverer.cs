@@ -45,10 +45,20 @@ public sealed class ComposeExperienceDiscoverer : IXunitTestCaseDiscoverer
         }
 
         IReadOnlyCollection<IXunitTestCase> cases = specs
-            .Select(spec => (IXunitTestCase)new ComposeExperienceTestCase(spec, details, CopyTraits(testMethod)))
+            .Select(spec => (IXunitTestCase)new ComposeExperienceTestCase(spec, InOwnCollection(details, spec), CopyTraits(testMethod)))
             .ToArray();
         return new(cases);
     }
+
+    private static TestCaseDetails InOwnCollection(TestCaseDetails details, ExperienceTestSpec spec) =>
+        details with
+        {
+            TestMethod = ExperienceCollection.For(
+                details.TestMethod,
+                spec.DisplayName(details.DisplayName),
+                spec.UniqueId(details.UniqueId),
+                details.DisableParallelization),
+        };
 
     private static Dictionary<string, HashSet<string>> CopyTraits(IXunitTestMethod testMethod) =>
         testMethod.Traits.ToDictionary(

@@ -121,6 +121,7 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
         info.AddValue("rs.memory", Spec.SystemMemory);
         info.AddValue("rs.gpus", Spec.SystemGpus.ToArray());
         info.AddValue("rs.hostmounts", Spec.AllowHostMounts);
+        info.AddValue("rs.keep", Spec.KeepContainers);
     }
 
     /// <inheritdoc />
@@ -138,6 +139,7 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
             SystemMemory = info.GetValue<string>("rs.memory"),
             SystemGpus = (info.GetValue<string[]>("rs.gpus") ?? []).ToImmutableArray(),
             AllowHostMounts = info.GetValue<bool>("rs.hostmounts"),
+            KeepContainers = info.GetValue<bool>("rs.keep"),
         };
     }
 

@@ -29,6 +29,9 @@ internal sealed record ExperienceTestSpec(
     /// <summary>Whether the compose file's host bind mounts are mounted (local runs only); default not.</summary>
     public bool AllowHostMounts { get; init; }
 
+    /// <summary>Whether the attribute keeps the containers after the verdict (<see cref="ComposeExperienceAttribute.KeepContainers"/>).</summary>
+    public bool KeepContainers { get; init; }
+
     /// <summary>The system the experience is validated against and runs on (R7, R13), each unset part this machine's.</summary>
     /// <returns>The resources, or <see langword="null"/> for this machine with no GPUs.</returns>
     public SystemResources? System() =>

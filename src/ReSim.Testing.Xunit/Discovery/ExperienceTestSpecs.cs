@@ -9,13 +9,22 @@ namespace ReSim.Testing.Discovery;
 /// <summary>Turns a <see cref="ComposeExperienceAttribute"/> into test specs, one per profile, or says what is wrong with it.</summary>
 internal static class ExperienceTestSpecs
 {
-    /// <summary>Reads <paramref name="attribute"/> on <paramref name="method"/>.</summary>
+    /// <summary>Reads <paramref name="attribute"/> on <paramref name="method"/>, with the pipeline's environment variables of this process.</summary>
     /// <param name="attribute">The attribute.</param>
     /// <param name="method">The test method it is on.</param>
     /// <returns>One spec per distinct profile (one without a profile when none is given), or the problems, each a sentence saying what to change.</returns>
-    public static (ImmutableArray<ExperienceTestSpec> Specs, ImmutableArray<string> Problems) From(ComposeExperienceAttribute attribute, MethodInfo method)
+    public static (ImmutableArray<ExperienceTestSpec> Specs, ImmutableArray<string> Problems) From(ComposeExperienceAttribute attribute, MethodInfo method) =>
+        From(attribute, method, System.Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads <paramref name="attribute"/> on <paramref name="method"/>; what the attribute leaves unset comes from the pipeline's variables (<see cref="PipelineEnvironment"/>).</summary>
+    /// <param name="attribute">The attribute.</param>
+    /// <param name="method">The test method it is on.</param>
+    /// <param name="lookup">Reads an environment variable.</param>
+    /// <returns>One spec per distinct profile (one without a profile when none is given), or the problems, each a sentence saying what to change.</returns>
+    public static (ImmutableArray<ExperienceTestSpec> Specs, ImmutableArray<string> Problems) From(ComposeExperienceAttribute attribute, MethodInfo method, Func<string, string?> lookup)
     {
         var problems = ImmutableArray.CreateBuilder<string>();
+        var pipeline = PipelineEnvironment.Read(lookup, problems);
         if (string.IsNullOrWhiteSpace(attribute.ComposeFile))
         {
             problems.Add("the compose file is empty; give the path of a compose file, relative to the test project's folder.");
@@ -37,6 +46,11 @@ internal static class ExperienceTestSpecs
             {
                 profiles.Add(profile);
             }
+        }
+
+        if (profiles.Count == 0 && attribute.Profile is null && attribute.Profiles is null && pipeline.Profile is not null)
+        {
+            profiles.Add(pipeline.Profile);
         }
 
         var environment = (attribute.Environment ?? []).ToImmutableArray();
@@ -79,12 +93,16 @@ internal static class ExperienceTestSpecs
         }
 
         var inputs = string.IsNullOrWhiteSpace(attribute.Inputs) ? null : attribute.Inputs;
-        var system = new ExperienceTestSpec(attribute.ComposeFile, null, environment, inputs, attribute.TimeoutSeconds)
+        var timeout = pipeline.TimeoutSeconds is { } fromPipeline && !PipelineEnvironment.Sets(method, nameof(ComposeExperienceAttribute.TimeoutSeconds))
+            ? fromPipeline
+            : attribute.TimeoutSeconds;
+        var system = new ExperienceTestSpec(attribute.ComposeFile, null, [.. pipeline.Environment, .. environment], inputs, timeout)
         {
             SystemCpus = attribute.SystemCpus > 0 ? attribute.SystemCpus : null,
             SystemMemory = attribute.SystemMemory,
             SystemGpus = [.. (attribute.SystemGpus ?? []).Select(g => g.Trim())],
             AllowHostMounts = attribute.AllowHostMounts,
+            KeepContainers = attribute.KeepContainers || pipeline.KeepContainers,
         };
         var specs = profiles.Count == 0
             ? [system]

@@ -75,6 +75,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             Environment = spec.EnvironmentVariables(),
             InputsDirectory = inputs,
             Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
+            KeepContainers = spec.KeepContainers,
             System = spec.System(),
             AllowHostMounts = spec.AllowHostMounts,
             ResultsRetention = retention,

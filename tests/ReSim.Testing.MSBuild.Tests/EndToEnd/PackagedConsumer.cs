@@ -76,6 +76,10 @@ public sealed class PackagedConsumer : IAsyncLifetime
     public Task<CliResult> DotnetAsync(TimeSpan timeout, params string[] arguments) =>
         DotnetCli.RunAsync(ConsumerDirectory, Environment, timeout, arguments);
 
+    /// <summary>Runs <c>dotnet</c> in the consumer's folder with <paramref name="variables"/> added to its environment, as a pipeline sets them.</summary>
+    public Task<CliResult> DotnetWithAsync(IReadOnlyDictionary<string, string> variables, TimeSpan timeout, params string[] arguments) =>
+        DotnetCli.RunAsync(ConsumerDirectory, Environment.Concat(variables).ToDictionary(), timeout, arguments);
+
     // No <clear/>: the consumer keeps the sources of the machine's own NuGet configuration and adds the feed.
     private string NuGetConfig() => $"""
         <?xml version="1.0" encoding="utf-8"?>

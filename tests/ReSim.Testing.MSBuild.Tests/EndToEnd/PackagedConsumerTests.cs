@@ -11,6 +11,9 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
 
+    // The floor documented in ReSim.Testing.Xunit's README and set as its dependency (VersionOverride in its project).
+    private const string LowestXunitV3 = "4.0.0";
+
     [Fact]
     public async Task A_build_with_an_invalid_compose_file_fails_with_the_canonical_error_at_its_line_R3()
     {
@@ -99,6 +102,20 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         Assert.Equal("=== start 1 ===", lines[0]);
         Assert.Equal(Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines[1..^1]);
         Assert.Equal(last, lines[^1]);
+    }
+
+    [Fact]
+    public async Task Dotnet_test_runs_the_same_tests_against_the_lowest_supported_xunit_v3_without_a_version_warning()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        var test = await consumer.DotnetAsync(RunTimeout, "test", "-p:Experience=passing", $"-p:XunitV3Version={LowestXunitV3}");
+
+        Assert.True(test.ExitCode != 0, $"One of the two consumer tests fails on purpose. {test}");
+        AssertPrinted(test, TestSummary());
+        AssertPrinted(test, FailedTestName());
+        Assert.DoesNotContain("NU1608", test.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TypeLoadException", test.Output, StringComparison.Ordinal);
     }
 
     private static void AssertPrinted(CliResult result, Regex expected) =>

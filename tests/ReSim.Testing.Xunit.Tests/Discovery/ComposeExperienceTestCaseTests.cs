@@ -26,6 +26,17 @@ public class ComposeExperienceTestCaseTests
     }
 
     [Fact]
+    public async Task Serialization_round_trip_keeps_the_keep_switch()
+    {
+        var original = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.Kept)));
+
+        var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
+
+        Assert.True(original.Spec.KeepContainers);
+        Assert.True(copy!.Spec.KeepContainers);
+    }
+
+    [Fact]
     public async Task Serialization_round_trip_keeps_the_system_settings_R13()
     {
         var original = (await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.OnGpuSystem)))[1];

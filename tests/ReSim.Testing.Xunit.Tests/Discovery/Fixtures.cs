@@ -47,6 +47,11 @@ internal static class Fixtures
         public void WithHostMounts()
         {
         }
+
+        [ComposeExperience("experiences/robot.yml", KeepContainers = true)]
+        public void Kept()
+        {
+        }
     }
 
     internal sealed class Invalid

@@ -18,7 +18,7 @@ public sealed class SampleBuilds : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        foreach (var sample in new[] { "MultiNode", "FailingExperience" })
+        foreach (var sample in new[] { "MultiNode", "FailingExperience", "OneClass" })
         {
             var (exitCode, output) = await ProcessRunner.RunAsync(
                 "dotnet",
@@ -31,13 +31,19 @@ public sealed class SampleBuilds : IAsyncLifetime
     }
 
     /// <summary>Runs <c>dotnet test</c> on a built sample with a TRX report in a new results folder.</summary>
-    public async Task<(int ExitCode, string Output, string ResultsDirectory)> TestAsync(string sample, string[] arguments, CancellationToken cancellationToken, string? resultsDirectory = null)
+    public Task<(int ExitCode, string Output, string ResultsDirectory)> TestAsync(string sample, string[] arguments, CancellationToken cancellationToken, string? resultsDirectory = null) =>
+        TestAsync(sample, arguments, new Dictionary<string, string>(), cancellationToken, resultsDirectory);
+
+    /// <summary>As above, with <paramref name="variables"/> in the environment, as a pipeline sets them.</summary>
+    public async Task<(int ExitCode, string Output, string ResultsDirectory)> TestAsync(
+        string sample, string[] arguments, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken, string? resultsDirectory = null)
     {
         var results = resultsDirectory ?? Path.Combine(ArtifactsPath, "results-" + Guid.NewGuid().ToString("N"));
         var (exitCode, output) = await ProcessRunner.RunAsync(
             "dotnet",
             ["test", "--project", Project(sample), "--no-build", "--artifacts-path", ArtifactsPath, "--report-trx", "--results-directory", results, .. arguments],
             RepositoryRoot,
+            variables,
             BuildTimeout,
             cancellationToken);
         return (exitCode, output, results);

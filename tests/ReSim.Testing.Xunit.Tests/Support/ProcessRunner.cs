@@ -6,7 +6,11 @@ namespace ReSim.Testing.Xunit.Tests.Support;
 /// <summary>Runs a command line tool (dotnet, docker) and captures what it printed.</summary>
 public static class ProcessRunner
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, workingDirectory, new Dictionary<string, string>(), timeout, cancellationToken);
+
+    /// <summary>As above, with <paramref name="variables"/> added to the child's environment.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> variables, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -27,6 +31,10 @@ public static class ProcessRunner
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = new StringBuilder();
