@@ -158,5 +158,6 @@ public sealed class ExperienceRunner
         OutputsDirectory = paths.Outputs,
         TimelineFile = paths.Timeline,
         MetricsFile = paths.Metrics,
+        ResourceMetricsFile = paths.ResourceMetrics,
     };
 }

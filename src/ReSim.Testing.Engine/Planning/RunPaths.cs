@@ -14,6 +14,9 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <summary>The folder the mounts are made at inside every container (R11).</summary>
     public const string ContainerRoot = "/tmp/resim";
 
+    /// <summary>The CPU and memory samples as JSON lines, named like the platform's own metrics output (R22).</summary>
+    public string ResourceMetrics => Path.Combine(Results, "resource_metrics.resim.jsonl");
+
     /// <summary>The path of a service's log file (R21).</summary>
     /// <param name="service">The service.</param>
     /// <returns><c>experience-SERVICE-container.log</c> in <see cref="Results"/>.</returns>

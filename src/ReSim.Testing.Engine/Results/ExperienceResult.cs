@@ -36,6 +36,9 @@ public sealed record ExperienceResult
     /// <summary>The CPU and memory samples (R22).</summary>
     public string? MetricsFile { get; init; }
 
+    /// <summary>The same samples as JSON lines, <c>resource_metrics.resim.jsonl</c> (R22).</summary>
+    public string? ResourceMetricsFile { get; init; }
+
     /// <summary>Whether the experience passed.</summary>
     public bool Passed => Verdict == ExperienceVerdict.Passed;
 

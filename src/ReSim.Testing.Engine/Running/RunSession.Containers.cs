@@ -15,7 +15,8 @@ internal sealed partial class RunSession
         Restarts = [.. restarts[s.Name]],
         LastHealth = State.Services[s.Name].LastHealth,
         StoppedAtTeardown = stoppedAtTeardown.Contains(s.Name),
-        Resources = metrics.Summary(s.Name),
+        Resources = metricsFiles.Summary(s.Name),
+        ResourcesPerStart = metricsFiles.PerStart(s.Name, metrics.Starts(s.Name)),
         LogFile = logs[s.Name].Path,
     })];
 
@@ -36,6 +37,7 @@ internal sealed partial class RunSession
 
         var id = containerIds[service];
         logs[service].BeginStart(restartReason);
+        metrics.OnStarted(service, id);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
         logPumps[service] = PumpLogsAsync(service, id);
         return true;

@@ -28,7 +28,6 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly HashSet<string> stoppedAtTeardown = new(StringComparer.Ordinal);
     private readonly HashSet<string> stopFailed = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource logStreams = new();
-    private readonly CancellationTokenSource sampling = new();
     private readonly CancellationTokenSource tearingDown = new();
     private readonly object gate = new();
     private readonly HashSet<string> running = new(StringComparer.Ordinal);
@@ -36,9 +35,9 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly Dictionary<string, TimeSpan> lastStarted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> restartsInARow = new(StringComparer.Ordinal);
     private readonly Timeline timeline;
+    private readonly MetricsFiles metricsFiles;
     private readonly MetricsSampler metrics;
     private EventFeed? feed;
-    private Task sampler = Task.CompletedTask;
     private bool connected;
     private DateTimeOffset? origin;
 
@@ -52,7 +51,8 @@ internal sealed partial class RunSession : IAsyncDisposable
         logs = plan.Services.ToDictionary(s => s.Name, s => new ServiceLog(paths.LogFile(s.Name)), StringComparer.Ordinal);
         restarts = plan.Services.ToDictionary(s => s.Name, _ => new List<RestartRecord>(), StringComparer.Ordinal);
         timeline = new Timeline(paths.Timeline, observer);
-        metrics = new MetricsSampler(runtime, paths.Metrics, time);
+        metricsFiles = new MetricsFiles(paths.Metrics, paths.ResourceMetrics);
+        metrics = new MetricsSampler(runtime, metricsFiles, experience.MetricsInterval, time);
         State = LifecycleState.Initial(plan.Services);
     }
 
@@ -82,10 +82,10 @@ internal sealed partial class RunSession : IAsyncDisposable
 
         feed = new EventFeed(containerIds.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), time);
         origin = feed.Origin;
+        metrics.Begin(feed.Origin);
         feed.Subscribe(runtime, plan.RunId);
         feed.StartTimeout(experience.Timeout);
         await Task.WhenAll(plan.Services.Select(s => StartAsync(s.Name, null, cancellationToken))).ConfigureAwait(false);
-        sampler = metrics.RunAsync([.. containerIds], experience.MetricsInterval, feed.Origin, sampling.Token);
         return await DecideAsync(feed, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     /// </remarks>
     public async Task TearDownAsync()
     {
-        await sampling.CancelAsync().ConfigureAwait(false);
+        await metrics.StopAsync().ConfigureAwait(false);
         await tearingDown.CancelAsync().ConfigureAwait(false);
         Task[] inFlight;
         lock (gate)
@@ -134,7 +134,7 @@ internal sealed partial class RunSession : IAsyncDisposable
             }
             finally
             {
-                await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
+                await Task.WhenAll(logPumps.Values).ConfigureAwait(false);
             }
         }
     }
@@ -155,8 +155,8 @@ internal sealed partial class RunSession : IAsyncDisposable
 
         timeline.Dispose();
         metrics.Dispose();
+        metricsFiles.Dispose();
         logStreams.Dispose();
-        sampling.Dispose();
         tearingDown.Dispose();
     }
 
@@ -186,6 +186,11 @@ internal sealed partial class RunSession : IAsyncDisposable
         await foreach (var lifecycleEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             RecordEvent(events, lifecycleEvent);
+            if (lifecycleEvent.Kind == LifecycleEventKind.Exited)
+            {
+                metrics.OnExited(lifecycleEvent.Service!);
+            }
+
             Track(lifecycleEvent);
             var step = LifecyclePolicy.Decide(State, lifecycleEvent);
             State = step.State;
