@@ -39,6 +39,9 @@ public sealed record ExperienceResult
     /// <summary>The same samples as JSON lines, <c>resource_metrics.resim.jsonl</c> (R22).</summary>
     public string? ResourceMetricsFile { get; init; }
 
+    /// <summary>The self-contained HTML report of the run (<c>report.html</c> in the results folder): verdict, timeline, charts, logs, outputs.</summary>
+    public string? ReportFile { get; init; }
+
     /// <summary>Whether the experience passed.</summary>
     public bool Passed => Verdict == ExperienceVerdict.Passed;
 

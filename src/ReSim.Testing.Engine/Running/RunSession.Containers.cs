@@ -37,6 +37,7 @@ internal sealed partial class RunSession
 
         var id = containerIds[service];
         logs[service].BeginStart(restartReason);
+        logTails.BeginStart(service, restartReason);
         metrics.OnStarted(service, id);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
         logPumps[service] = PumpLogsAsync(service, id);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Planning;
+using ReSim.Testing.Engine.Reporting;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
@@ -19,7 +20,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly IContainerRuntime runtime;
     private readonly Experience experience;
     private readonly RunPlan plan;
-    private readonly IExperienceObserver? observer;
+    private readonly ReportObserver observer;
     private readonly TimeProvider time;
     private readonly Dictionary<string, string> containerIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceLog> logs;
@@ -35,6 +36,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly Dictionary<string, TimeSpan> lastStarted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> restartsInARow = new(StringComparer.Ordinal);
     private readonly Timeline timeline;
+    private readonly LogTails logTails = new();
     private readonly MetricsFiles metricsFiles;
     private readonly MetricsSampler metrics;
     private EventFeed? feed;
@@ -46,11 +48,11 @@ internal sealed partial class RunSession : IAsyncDisposable
         this.runtime = runtime;
         this.experience = experience;
         this.plan = plan;
-        this.observer = observer;
+        this.observer = new ReportObserver(logTails, observer);
         this.time = time;
         logs = plan.Services.ToDictionary(s => s.Name, s => new ServiceLog(paths.LogFile(s.Name)), StringComparer.Ordinal);
         restarts = plan.Services.ToDictionary(s => s.Name, _ => new List<RestartRecord>(), StringComparer.Ordinal);
-        timeline = new Timeline(paths.Timeline, observer);
+        timeline = new Timeline(paths.Timeline, this.observer);
         metricsFiles = new MetricsFiles(paths.Metrics, paths.ResourceMetrics);
         metrics = new MetricsSampler(runtime, metricsFiles, experience.MetricsInterval, time);
         State = LifecycleState.Initial(plan.Services);
@@ -140,6 +142,16 @@ internal sealed partial class RunSession : IAsyncDisposable
     }
 
     public void Record(string? service, string kind, string? detail) => Record(time.GetUtcNow(), service, kind, detail);
+
+    /// <summary>What the experience report shows of this run, for <paramref name="result"/>.</summary>
+    /// <param name="result">The run's result.</param>
+    /// <returns>The report's data.</returns>
+    public ReportData ReportData(ExperienceResult result) => new(
+        experience.Name ?? result.RunId,
+        result,
+        timeline.Entries,
+        metricsFiles.Points,
+        plan.Services.ToImmutableDictionary(s => s.Name, s => logTails.Of(s.Name), StringComparer.Ordinal));
 
     public async ValueTask DisposeAsync()
     {
