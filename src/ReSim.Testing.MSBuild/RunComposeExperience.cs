@@ -44,9 +44,13 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>The folder relative paths are resolved against; the current folder when empty.</summary>
     public string? ProjectDirectory { get; set; }
 
-    /// <summary>One item per experience: the item's own metadata plus <c>Name</c>, <c>Verdict</c>, <c>Reason</c>, <c>ResultsDirectory</c> and <c>DurationSeconds</c>.</summary>
+    /// <summary>One item per experience: the item's own metadata plus <c>Name</c>, <c>Verdict</c>, <c>Reason</c>, <c>ResultsDirectory</c>, <c>Report</c> (its HTML report) and <c>DurationSeconds</c>.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
+
+    /// <summary>The index page that lists every experience of this batch with its verdict and links to its report (<c>index.html</c> in <see cref="ResultsDirectory"/>).</summary>
+    [Output]
+    public string ReportIndex { get; private set; } = string.Empty;
 
     /// <summary>Asks the running experiences to stop; they are torn down before <see cref="Execute"/> returns.</summary>
     public void Cancel() => cancellation.Cancel();
@@ -92,6 +96,7 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
         }
 
         Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, experiences[i].Item, outcome))];
+        ReportIndex = BatchIndex.Write(Log, ResultsDirectory, $"ReSim experiences of {Path.GetFileName(projectDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))}", outcomes.Value) ?? string.Empty;
         return !Log.HasLoggedErrors;
     }
 

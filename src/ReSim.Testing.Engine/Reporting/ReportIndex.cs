@@ -8,7 +8,7 @@ namespace ReSim.Testing.Engine.Reporting;
 /// <remarks>Thread-safe per instance: <see cref="Add"/> rewrites the page with every experience added so far, so it is complete whenever the run stops.</remarks>
 public sealed class ReportIndex
 {
-    private readonly List<(string Name, ExperienceResult Result)> entries = [];
+    private readonly List<Entry> entries = [];
     private readonly object gate = new();
 
     /// <summary>Creates an index written to <paramref name="path"/>.</summary>
@@ -28,13 +28,15 @@ public sealed class ReportIndex
 
     /// <summary>Adds an experience and rewrites the page.</summary>
     /// <param name="name">The experience's name, as the test or the item names it.</param>
-    /// <param name="result">Its result; the link goes to <see cref="ExperienceResult.ReportFile"/>.</param>
-    public void Add(string name, ExperienceResult result)
+    /// <param name="verdict">Its verdict.</param>
+    /// <param name="reason">Why it did not pass, or <see langword="null"/>.</param>
+    /// <param name="duration">How long it ran.</param>
+    /// <param name="reportFile">Its report (<see cref="ExperienceResult.ReportFile"/>), or <see langword="null"/> when it has none.</param>
+    public void Add(string name, ExperienceVerdict verdict, string? reason, TimeSpan duration, string? reportFile)
     {
-        ArgumentNullException.ThrowIfNull(result);
         lock (gate)
         {
-            entries.Add((name, result));
+            entries.Add(new Entry(name, verdict, reason, duration, reportFile));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
             File.WriteAllText(Path, Render(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
@@ -44,17 +46,20 @@ public sealed class ReportIndex
     {
         var html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Html.Encode(Title)}</title><style>{ReportAssets.Style}</style></head><body><h1>{Html.Encode(Title)}</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{entries.Count} experience(s): {entries.Count(e => e.Result.Passed)} passed, {entries.Count(e => !e.Result.Passed)} not.</p>");
+        var passed = entries.Count(e => e.Verdict == ExperienceVerdict.Passed);
+        html.Append(CultureInfo.InvariantCulture, $"<p>{entries.Count} experience(s): {passed} passed, {entries.Count - passed} not.</p>");
         html.Append("<table class=\"index\"><tr><th>experience</th><th>verdict</th><th>duration</th><th>reason</th></tr>");
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
-        foreach (var (name, result) in entries)
+        foreach (var (name, verdict, reason, duration, reportFile) in entries)
         {
-            var link = result.ReportFile is { } report
+            var link = reportFile is { } report
                 ? $"<a href=\"{Html.Encode(string.Join('/', System.IO.Path.GetRelativePath(folder, report).Split(System.IO.Path.DirectorySeparatorChar).Select(Uri.EscapeDataString)))}\">{Html.Encode(name)}</a>"
                 : Html.Encode(name);
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{result.Verdict.ToString().ToLowerInvariant()}\"><td>{link}</td><td class=\"verdict-cell\">{result.Verdict}</td><td>{Html.Encode(Html.Seconds(result.Duration.TotalSeconds))}</td><td>{Html.Encode(result.Reason?.Message)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{verdict.ToString().ToLowerInvariant()}\"><td>{link}</td><td class=\"verdict-cell\">{verdict}</td><td>{Html.Encode(Html.Seconds(duration.TotalSeconds))}</td><td>{Html.Encode(reason)}</td></tr>");
         }
 
         return html.Append("</table></body></html>").ToString();
     }
+
+    private sealed record Entry(string Name, ExperienceVerdict Verdict, string? Reason, TimeSpan Duration, string? ReportFile);
 }

@@ -13,7 +13,7 @@ internal static class OutcomeReporter
     /// <param name="log">The task's logging helper.</param>
     /// <param name="item">The <c>ComposeExperience</c> item the outcome is for.</param>
     /// <param name="outcome">The outcome.</param>
-    /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason and results folder.</returns>
+    /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason, results folder and report.</returns>
     public static ITaskItem Report(TaskLoggingHelper log, ITaskItem item, ExperienceOutcome outcome)
     {
         var experience = outcome.Experience;
@@ -26,6 +26,11 @@ internal static class OutcomeReporter
         if (!string.IsNullOrWhiteSpace(outcome.SummaryTable))
         {
             log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", experience.Name, Environment.NewLine, outcome.SummaryTable);
+        }
+
+        if (outcome.ReportFile is not null)
+        {
+            log.LogMessage(MessageImportance.High, "[{0}] report: {1}", experience.Name, outcome.ReportFile);
         }
 
         var reason = outcome.Reason?.Message ?? "no reason was given";
@@ -50,6 +55,7 @@ internal static class OutcomeReporter
         result.SetMetadata("Verdict", outcome.Verdict.ToString());
         result.SetMetadata("Reason", outcome.Reason?.Message ?? string.Empty);
         result.SetMetadata("ResultsDirectory", outcome.ResultsDirectory);
+        result.SetMetadata("Report", outcome.ReportFile ?? string.Empty);
         result.SetMetadata("DurationSeconds", outcome.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
         return result;
     }

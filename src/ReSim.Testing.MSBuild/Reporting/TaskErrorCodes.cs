@@ -24,4 +24,7 @@ public static class TaskErrorCodes
 
     /// <summary>A warning: the previous run's results folder could not be deleted (often root-owned files in <c>outputs/</c>); the run used a fresh folder.</summary>
     public const string PreviousResultsKept = "RSIM106";
+
+    /// <summary>A warning: the index page of the batch's experience reports could not be written.</summary>
+    public const string IndexNotWritten = "RSIM107";
 }

@@ -31,6 +31,7 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
         {
             SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),
             Duration = result.Duration,
+            ReportFile = result.ReportFile,
             Warnings = warning is null ? [] : [warning],
         };
     }

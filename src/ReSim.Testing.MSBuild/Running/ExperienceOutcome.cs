@@ -21,6 +21,9 @@ internal sealed record ExperienceOutcome(
     /// <summary>The engine's per-service summary table, when the experience ran.</summary>
     public string? SummaryTable { get; init; }
 
+    /// <summary>The experience's HTML report, when it ran.</summary>
+    public string? ReportFile { get; init; }
+
     /// <summary>How long the experience ran.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -35,6 +35,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             var experience = Prepare(spec, ProjectDirectory.Of(testAssembly));
             var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
             Report(result, testAssembly);
+            TestRunIndex.Add(report, experience.Request.Name ?? result.RunId, result);
             return result.Verdict switch
             {
                 ExperienceVerdict.Passed => ExperienceTestOutcome.Passed(result),

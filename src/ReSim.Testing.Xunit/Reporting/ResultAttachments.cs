@@ -4,7 +4,7 @@ using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Reporting;
 
-/// <summary>Attaches what an experience left behind to the test's result: every service log (R21), the metrics (R22), the timeline and the outputs (R23).</summary>
+/// <summary>Attaches what an experience left behind to the test's result: its HTML report, every service log (R21), the metrics (R22), the timeline and the outputs (R23).</summary>
 /// <param name="report">The test's report.</param>
 /// <param name="maxOutputBytes">The most bytes of the outputs folder to attach; the rest is listed in a note.</param>
 /// <param name="maxLogBytes">The most bytes of one log to attach; a longer log is attached from its end, with a note at the top.</param>
@@ -26,7 +26,7 @@ internal sealed class ResultAttachments(IExperienceTestReport report, long maxOu
             report.Attach(Path.GetFileName(log), ReadLog(log), "text/plain");
         }
 
-        foreach (var file in new[] { result.MetricsFile, result.TimelineFile }.OfType<string>().Where(File.Exists))
+        foreach (var file in new[] { result.ReportFile, result.MetricsFile, result.ResourceMetricsFile, result.TimelineFile }.OfType<string>().Where(File.Exists))
         {
             report.Attach(Path.GetFileName(file), File.ReadAllBytes(file), MediaType(file));
         }
@@ -88,6 +88,7 @@ internal sealed class ResultAttachments(IExperienceTestReport report, long maxOu
         // xUnit names an attachment's file by its media type's extension; text/plain keeps logs and JSON lines readable (.log.txt, .jsonl.txt).
         ".LOG" or ".TXT" or ".JSONL" or ".NDJSON" => "text/plain",
         ".JSON" => "application/json",
+        ".HTML" => "text/html",
         ".CSV" => "text/csv",
         ".XML" => "application/xml",
         _ => "application/octet-stream",
