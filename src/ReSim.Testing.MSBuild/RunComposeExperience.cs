@@ -121,14 +121,22 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
         }
     }
 
-    // Blocks on purpose: MSBuild's Execute is synchronous, and the lines must be logged on this thread.
+    // Blocks on purpose: MSBuild's Execute is synchronous, and the lines must be logged on this thread. State changes go
+    // out as live messages, so the Terminal Logger shows them as they happen.
     private void Pump(ChannelReader<ProgressLine> lines)
     {
         while (lines.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (lines.TryRead(out var line))
             {
-                Log.LogMessage(line.Importance, "{0}", line.Text);
+                if (line.Importance == MessageImportance.High)
+                {
+                    BuildEngine.LogMessageEvent(LiveMessage.Create(line.Text));
+                }
+                else
+                {
+                    Log.LogMessage(line.Importance, "{0}", line.Text);
+                }
             }
         }
     }

@@ -154,7 +154,8 @@ public sealed class RunComposeExperienceTests
 
         Assert.True(yieldedWhileRunning);
         Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
-        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2 s robot exited (0)");
+        var stateChange = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2 s robot exited (0)");
+        Assert.Equal("TLTESTOUTPUT", Assert.IsType<ExtendedBuildMessageEventArgs>(stateChange).ExtendedType);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "[compose] robot: hello");
         Assert.All(engine.LoggingThreads, thread => Assert.Equal(taskThread, thread));
     }
