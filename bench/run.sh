@@ -2,6 +2,7 @@
 # Benchmark: the same 3-service experience run alternately by the engine, by docker-compose and by
 # plain docker CLI calls; prints medians and ratios. Not a test: nothing here passes or fails.
 # Usage: bash bench/run.sh [--iterations N] [--parallel N]
+#        bash bench/run.sh --sampling [--iterations N]   (cost of CPU/memory sampling, 20 services)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
