@@ -21,6 +21,7 @@ internal static class ReportAssets
         .log summary{cursor:pointer;font-weight:600;margin:8px 0}.log h4{margin:6px 0;font:600 12px monospace;color:#555}
         ol.lines{font:12px/1.35 monospace;margin:0;padding-left:56px;background:#f7f7f9;white-space:pre-wrap;word-break:break-all}
         ol.lines li.err{color:#b0201c;background:#fdeceb}ol.lines li.err::marker{content:"! "}
+        .index tr.passed .verdict-cell{color:#2d7d2d;font-weight:600}.index tr.failed .verdict-cell,.index tr.timedout .verdict-cell{color:#b0201c;font-weight:600}
         .hit{background:#fff3a8}.hidden{display:none}.note{color:#666;font-size:12px}#search{width:320px;padding:4px}
         """;
 

@@ -16,12 +16,15 @@ internal sealed class MetricsFiles : IDisposable
     /// <summary>The CSV header.</summary>
     public const string CsvHeader = "time,elapsed_seconds,service,start,container,cpu_percent,memory_bytes";
 
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
+
     private readonly StreamWriter csv;
     private readonly StreamWriter jsonLines;
     private readonly List<MetricsPoint> points = [];
     private readonly Dictionary<string, ResourceAccumulator> services = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Service, int Start), ResourceAccumulator> starts = [];
     private readonly object gate = new();
+    private DateTimeOffset lastFlush;
 
     public MetricsFiles(string csvPath, string jsonLinesPath)
     {
@@ -51,9 +54,16 @@ internal sealed class MetricsFiles : IDisposable
             Accumulator(starts, (point.Service, point.Start)).Add(point.MemoryBytes, cpuUsed, wallElapsed);
             var cpu = point.CpuPercent?.ToString("0.##", CultureInfo.InvariantCulture);
             csv.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{point.Time:O},{point.ElapsedSeconds:0.000},{point.Service},{point.Start},{point.Container},{cpu},{point.MemoryBytes}"));
-            csv.Flush();
             jsonLines.WriteLine(JsonSerializer.Serialize(new JsonRow(point.Time, Math.Round(point.ElapsedSeconds, 3), point.Service, point.Start, point.Container, point.CpuPercent is { } c ? Math.Round(c, 2) : null, point.MemoryBytes), JsonRowContext.Default.JsonRow));
-            jsonLines.Flush();
+
+            // At most one flush a second: a flush per row is synchronous I/O on the sampling loops' pool threads, and on a
+            // busy 2-core machine that held up the run's own work. Dispose flushes the rest.
+            if (point.Time - lastFlush >= FlushPeriod)
+            {
+                csv.Flush();
+                jsonLines.Flush();
+                lastFlush = point.Time;
+            }
         }
     }
 

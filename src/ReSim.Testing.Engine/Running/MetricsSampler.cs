@@ -21,6 +21,7 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
 
     private readonly CancellationTokenSource stopping = new();
     private readonly Dictionary<string, (CancellationTokenSource Exited, Task Loop)> current = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> runningSince = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> startCounts = new(StringComparer.Ordinal);
     private readonly List<Task> loops = [];
     private readonly object gate = new();
@@ -54,11 +55,24 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
             }
 
             End(service);
+            runningSince.Remove(service);
             var start = startCounts[service] = startCounts.GetValueOrDefault(service) + 1;
             var exited = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
             var loop = SampleAsync(service, start, containerId, exited.Token);
             current[service] = (exited, loop);
             loops.Add(loop);
+        }
+    }
+
+    /// <summary>The engine has started the container of <paramref name="service"/>: readings from now on are the start's rows.</summary>
+    /// <param name="service">The service.</param>
+    /// <remarks>Readings before it (the cgroup exists a little before the container's own process runs, with the runtime's
+    /// set-up process in it) are only kept in case the start ends before any later reading.</remarks>
+    public void OnRunning(string service)
+    {
+        lock (gate)
+        {
+            runningSince[service] = time.GetUtcNow();
         }
     }
 
@@ -77,12 +91,14 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
     public async Task StopAsync()
     {
         Task[] all;
+        Task cancelled;
         lock (gate)
         {
-            stopping.Cancel();
+            cancelled = stopping.CancelAsync();
             all = [.. loops];
         }
 
+        await cancelled.ConfigureAwait(false);
         await Task.WhenAll(all).ConfigureAwait(false);
         lock (gate)
         {
@@ -101,7 +117,8 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
     {
         if (current.Remove(service, out var running))
         {
-            running.Exited.Cancel();
+            // Cancelled off this thread: the loop's last row is written on the pool, not on the event loop that saw the exit.
+            _ = running.Exited.CancelAsync();
             _ = running.Loop.ContinueWith(_ => running.Exited.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
@@ -110,6 +127,7 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
     {
         await Task.Yield();
         var poll = interval < PollPeriod ? interval : PollPeriod;
+        ResourceSample? early = null;
         ResourceSample? written = null;
         ResourceSample? newest = null;
         try
@@ -122,8 +140,14 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
                     break;
                 }
 
-                // The engine's stats may hand out the same collection twice; only a newer reading counts.
-                if (reading is not null && (newest is null || reading.Time > newest.Time))
+                // Until the engine has started the container a reading is only kept in reserve; after, the engine's stats may
+                // hand out the same collection twice, so only a newer reading counts.
+                var since = RunningSince(service);
+                if (reading is not null && (since is null || reading.Time < since))
+                {
+                    early = reading;
+                }
+                else if (reading is not null && (newest is null || reading.Time > newest.Time))
                 {
                     newest = reading;
                     if (written is null || reading.Time - written.Time >= interval)
@@ -144,6 +168,19 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
         if (newest is not null && !ReferenceEquals(newest, written))
         {
             Write(service, start, containerId, written, newest);
+        }
+        else if (newest is null && early is not null)
+        {
+            // The start ended before the engine said it ran: its one reading is all there is of it.
+            Write(service, start, containerId, null, early);
+        }
+    }
+
+    private DateTimeOffset? RunningSince(string service)
+    {
+        lock (gate)
+        {
+            return runningSince.TryGetValue(service, out var since) ? since : null;
         }
     }
 

@@ -40,6 +40,7 @@ internal sealed partial class RunSession
         logTails.BeginStart(service, restartReason);
         metrics.OnStarted(service, id);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        metrics.OnRunning(service);
         logPumps[service] = PumpLogsAsync(service, id);
         return true;
     }

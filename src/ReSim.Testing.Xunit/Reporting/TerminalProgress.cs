@@ -7,7 +7,7 @@ namespace ReSim.Testing.Reporting;
 /// stdout and stderr of the test host are not shown at all (checked with the .NET 10 SDK, xunit.v3 4.0.2). The
 /// terminal itself (<c>/dev/tty</c>) is still there, so state changes are written to it, one line each above the
 /// runner's progress line. Only when the test host's output is redirected (so a direct run, whose runner shows the
-/// output live itself, gets no second copy) and a terminal exists (never in CI); <c>RESIM_TESTING_TERMINAL=off</c> turns it off.
+/// output live itself, gets no second copy), a terminal exists and <c>CI</c> is not <c>true</c>; <c>RESIM_TESTING_TERMINAL=off</c> turns it off.
 /// </remarks>
 internal sealed class TerminalProgress
 {
@@ -45,8 +45,10 @@ internal sealed class TerminalProgress
 
     private static TerminalProgress? Open()
     {
+        // CI=true (set by CI services) also means no person watches a terminal.
         if (OperatingSystem.IsWindows() || !Console.IsOutputRedirected
-            || string.Equals(Environment.GetEnvironmentVariable(SwitchVariable), "off", StringComparison.OrdinalIgnoreCase))
+            || string.Equals(Environment.GetEnvironmentVariable(SwitchVariable), "off", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
