@@ -3,6 +3,7 @@
 # plain docker CLI calls; prints medians and ratios. Not a test: nothing here passes or fails.
 # Usage: bash bench/run.sh [--iterations N] [--parallel N] [--log-mb N]
 #        bash bench/run.sh --loader [--iterations N]   (compose loader speed only: no Docker)
+#        bash bench/run.sh --sampling [--iterations N]   (cost of CPU/memory sampling, 20 services)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--loader" ]; then

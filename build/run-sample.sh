@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 
 bash build/ensure-docker.sh
 bash build/build-test-images.sh
-exec dotnet test --project samples/MultiNode/MultiNode.Tests.csproj --output detailed "$@"
+# --no-progress: the test platform's progress line would overwrite the experiences' live state changes.
+exec dotnet test --project samples/MultiNode/MultiNode.Tests.csproj --output detailed --no-progress "$@"

@@ -18,6 +18,12 @@ string[] idle = ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"];
 
 await using var runtime = new DockerRuntime();
 await runtime.ConnectAsync(CancellationToken.None);
+if (args.Contains("--sampling"))
+{
+    await SamplingCost.RunAsync(runtime, iterations);
+    return;
+}
+
 var engine = new EngineRunner(composeFile, runtime);
 IBenchRunner[] runners =
 [

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Planning;
+using ReSim.Testing.Engine.Reporting;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Running;
 using ReSim.Testing.Engine.Runtime;
@@ -153,12 +154,28 @@ public sealed class ExperienceRunner
         OutputsDirectory = string.Empty,
     };
 
-    private static ExperienceResult Complete(ExperienceResult result, RunSession session, RunPaths paths) => result with
+    private static ExperienceResult Complete(ExperienceResult result, RunSession session, RunPaths paths)
     {
-        Services = session.ServiceResults(),
-        ResultsDirectory = paths.Results,
-        OutputsDirectory = paths.Outputs,
-        TimelineFile = paths.Timeline,
-        MetricsFile = paths.Metrics,
-    };
+        var complete = result with
+        {
+            Services = session.ServiceResults(),
+            ResultsDirectory = paths.Results,
+            OutputsDirectory = paths.Outputs,
+            TimelineFile = paths.Timeline,
+            MetricsFile = paths.Metrics,
+            ResourceMetricsFile = paths.ResourceMetrics,
+            ReportFile = Path.Combine(paths.Results, ExperienceReport.FileName),
+        };
+        try
+        {
+            File.WriteAllText(complete.ReportFile, ExperienceReport.Render(session.ReportData(complete)));
+            return complete;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The report only shows what the other files hold: a failure to write it is said in the timeline, not a verdict.
+            session.Record(null, "error", $"The experience report could not be written: {exception.Message}");
+            return complete with { ReportFile = null };
+        }
+    }
 }

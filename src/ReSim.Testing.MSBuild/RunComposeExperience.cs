@@ -59,9 +59,13 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>The names of the experiences to run, <c>;</c>-separated, <c>*</c> as a wildcard; every item when empty (<c>ComposeExperienceNames</c>).</summary>
     public string? Names { get; set; }
 
-    /// <summary>One item per experience: the item's own metadata plus <c>Name</c>, <c>Verdict</c>, <c>Reason</c>, <c>ResultsDirectory</c> and <c>DurationSeconds</c>.</summary>
+    /// <summary>One item per experience: the item's own metadata plus <c>Name</c>, <c>Verdict</c>, <c>Reason</c>, <c>ResultsDirectory</c>, <c>Report</c> (its HTML report) and <c>DurationSeconds</c>.</summary>
     [Output]
     public ITaskItem[] Results { get; private set; } = [];
+
+    /// <summary>The index page that lists every experience of this batch with its verdict and links to its report (<c>index.html</c> in <see cref="ResultsDirectory"/>).</summary>
+    [Output]
+    public string ReportIndex { get; private set; } = string.Empty;
 
     /// <summary>Asks the running experiences to stop; they are torn down before <see cref="Execute"/> returns.</summary>
     public void Cancel() => cancellation.Cancel();
@@ -121,6 +125,7 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
         }
 
         Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, experiences[i].Item, outcome))];
+        ReportIndex = BatchIndex.Write(Log, ResultsDirectory, $"ReSim experiences of {Path.GetFileName(projectDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))}", outcomes.Value) ?? string.Empty;
         return !Log.HasLoggedErrors;
     }
 
@@ -145,14 +150,22 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
         }
     }
 
-    // Blocks on purpose: MSBuild's Execute is synchronous, and the lines must be logged on this thread.
+    // Blocks on purpose: MSBuild's Execute is synchronous, and the lines must be logged on this thread. State changes go
+    // out as live messages, so the Terminal Logger shows them as they happen.
     private void Pump(ChannelReader<ProgressLine> lines)
     {
         while (lines.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (lines.TryRead(out var line))
             {
-                Log.LogMessage(line.Importance, "{0}", line.Text);
+                if (line.Importance == MessageImportance.High)
+                {
+                    BuildEngine.LogMessageEvent(LiveMessage.Create(line.Text));
+                }
+                else
+                {
+                    Log.LogMessage(line.Importance, "{0}", line.Text);
+                }
             }
         }
     }

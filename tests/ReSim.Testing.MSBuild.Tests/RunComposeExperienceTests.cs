@@ -42,6 +42,38 @@ public sealed class RunComposeExperienceTests
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.Contains("robot    0", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Each_output_item_names_its_report_and_the_batch_gets_an_index_page_linking_every_report()
+    {
+        var results = Directory.CreateTempSubdirectory("resim-msbuild-index-");
+        try
+        {
+            var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(
+                (r.Name == "compose-sim" ? Passed(r, f) : Ended(r, f, ExperienceVerdict.Failed, "robot exited <3>")) with { ReportFile = Path.Combine(f, "report.html") }));
+            using var task = new RunComposeExperience(executor)
+            {
+                BuildEngine = engine,
+                Experiences = [ComposeItems.Experience("exp/compose.yml", ("Profile", "sim")), ComposeItems.Experience("exp/compose.yml", ("Profile", "hil"))],
+                ResultsDirectory = results.FullName,
+                ProjectDirectory = ProjectDirectory,
+            };
+
+            Assert.False(task.Execute());
+
+            Assert.Equal([Path.Combine(results.FullName, "compose-sim", "report.html"), Path.Combine(results.FullName, "compose-hil", "report.html")], task.Results.Select(r => r.GetMetadata("Report")));
+            Assert.Equal(Path.Combine(results.FullName, "index.html"), task.ReportIndex);
+            var index = File.ReadAllText(task.ReportIndex);
+            Assert.Contains("<a href=\"compose-sim/report.html\">compose-sim</a></td><td class=\"verdict-cell\">Passed</td>", index, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"compose-hil/report.html\">compose-hil</a></td><td class=\"verdict-cell\">Failed</td>", index, StringComparison.Ordinal);
+            Assert.Contains("robot exited &lt;3&gt;", index, StringComparison.Ordinal);
+            Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == $"ReSim: every experience's report: {task.ReportIndex}");
+        }
+        finally
+        {
+            results.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(ExperienceVerdict.Failed, "RSIM101", "failed")]
     [InlineData(ExperienceVerdict.TimedOut, "RSIM102", "timed out")]
@@ -126,7 +158,8 @@ public sealed class RunComposeExperienceTests
 
         Assert.True(yieldedWhileRunning);
         Assert.Equal((1, 1), (engine.Yields, engine.Reacquires));
-        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2 s robot exited (0)");
+        var stateChange = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "[compose] +1.2 s robot exited (0)");
+        Assert.Equal("TLTESTOUTPUT", Assert.IsType<ExtendedBuildMessageEventArgs>(stateChange).ExtendedType);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message == "[compose] robot: hello");
         Assert.All(engine.LoggingThreads, thread => Assert.Equal(taskThread, thread));
     }

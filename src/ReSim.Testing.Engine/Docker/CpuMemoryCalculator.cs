@@ -3,12 +3,11 @@ using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 
-/// <summary>Turns Docker's stats into a <see cref="ResourceSample"/> (R22), the way <c>docker stats</c> does.</summary>
+/// <summary>Turns the engine's stats into a <see cref="ResourceSample"/> (R22), for engines whose cgroups this host cannot read.</summary>
 /// <remarks>
-/// CPU percent is the container's CPU time over the host's CPU time between two readings, times the online CPUs, so 100
-/// means one whole CPU. One-shot stats (API 1.41) leave the previous reading empty, so the caller keeps the last reading
-/// per container and passes it in; the first sample of a container, with nothing to compare, reads 0. Memory is usage
-/// less the inactive file cache (<c>total_inactive_file</c> on cgroup v1, <c>inactive_file</c> on v2), as the CLI shows it.
+/// CPU is the container's running total (<c>cpu_stats.cpu_usage.total_usage</c>) at the engine's reading time, so the
+/// sampler takes differences between its own readings and needs no <c>precpu_stats</c>. Memory is usage less the inactive
+/// file cache (<c>total_inactive_file</c> on cgroup v1, <c>inactive_file</c> on v2), as <c>docker stats</c> shows it.
 /// </remarks>
 internal static class CpuMemoryCalculator
 {
@@ -19,27 +18,12 @@ internal static class CpuMemoryCalculator
         stats.Read.Year > 1970 && stats.CPUStats?.SystemUsage is > 0 && stats.PidsStats?.Current is > 0;
 
     /// <summary>Computes a sample.</summary>
-    /// <param name="current">This reading.</param>
-    /// <param name="previous">The previous reading of the same container, or <see langword="null"/>.</param>
+    /// <param name="stats">The engine's reading of a running container.</param>
     /// <returns>The sample.</returns>
-    internal static ResourceSample Sample(ContainerStatsResponse current, CPUStats? previous)
-    {
-        var before = current.PreCPUStats?.SystemUsage is > 0 ? current.PreCPUStats : previous;
-        return new ResourceSample(new DateTimeOffset(current.Read.ToUniversalTime()), CpuPercent(current.CPUStats, before), MemoryBytes(current.MemoryStats));
-    }
-
-    private static double CpuPercent(CPUStats? now, CPUStats? before)
-    {
-        if (now?.CPUUsage is null || before?.CPUUsage is null || now.SystemUsage is not { } system || before.SystemUsage is not { } systemBefore
-            || system <= systemBefore || now.CPUUsage.TotalUsage < before.CPUUsage.TotalUsage)
-        {
-            return 0;
-        }
-
-        var cpus = now.OnlineCPUs is > 0 ? now.OnlineCPUs.Value : (uint)(now.CPUUsage.PercpuUsage?.Count ?? 1);
-        var container = (double)(now.CPUUsage.TotalUsage - before.CPUUsage.TotalUsage);
-        return container / (system - systemBefore) * Math.Max(cpus, 1u) * 100.0;
-    }
+    internal static ResourceSample Sample(ContainerStatsResponse stats) => new(
+        new DateTimeOffset(stats.Read.ToUniversalTime()),
+        TimeSpan.FromTicks((long)((stats.CPUStats?.CPUUsage?.TotalUsage ?? 0) / 100)),
+        MemoryBytes(stats.MemoryStats));
 
     private static long MemoryBytes(MemoryStats? memory)
     {

@@ -19,11 +19,11 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly DockerRuntimeOptions options;
     private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
+    private ContainerSampler? sampler;
     private RuntimeInfo? info;
     private Task<string>? sandboxImage;
 
@@ -32,6 +32,8 @@ public sealed class DockerRuntime : IContainerRuntime
     public DockerRuntime(DockerRuntimeOptions? options = null) => this.options = options ?? new DockerRuntimeOptions();
 
     private DockerClient Client => client ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
+
+    private ContainerSampler Sampler => sampler ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
 
     /// <inheritdoc />
     /// <remarks>
@@ -156,32 +158,11 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>
-    /// One-shot stats; CPU is measured against this runtime's previous sample of the same container (the first reads 0).
-    /// The engine collects stats once a second and a one-shot request waits for the next collection, so a call can take
-    /// up to about a second; a container that lives less than that may get no sample.
+    /// Read from the container's cgroup when this host shows it (a local engine): at once, exact, under a millisecond.
+    /// Otherwise the engine's one-shot stats, which answer at its next once-a-second collection. See <see cref="ContainerSampler"/>.
     /// </remarks>
-    public async Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken)
-    {
-        var reading = new LastValue<ContainerStatsResponse>();
-        try
-        {
-            await EngineErrors.GuardAsync($"sample {Describe(containerId)}", () => Client.Containers.GetContainerStatsAsync(
-                containerId, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (ExperienceInfrastructureException e) when (e.InnerException is DockerApiException { StatusCode: HttpStatusCode.NotFound })
-        {
-            return null;
-        }
-
-        if (reading.Value is not { } stats || !CpuMemoryCalculator.IsRunning(stats))
-        {
-            return null;
-        }
-
-        var sample = CpuMemoryCalculator.Sample(stats, lastCpu.GetValueOrDefault(containerId));
-        lastCpu[containerId] = stats.CPUStats!;
-        return sample;
-    }
+    public Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken) =>
+        Sampler.SampleAsync(containerId, Describe(containerId), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Sends SIGTERM, waits up to <paramref name="gracePeriod"/> (to the millisecond) for the exit, then SIGKILL. A container that has already stopped, or is gone, is no error.</remarks>
@@ -205,6 +186,7 @@ public sealed class DockerRuntime : IContainerRuntime
         var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         info = about;
         client = connected;
+        sampler = new ContainerSampler(connected, TimeProvider.System);
         return about;
     }
 
@@ -216,7 +198,7 @@ public sealed class DockerRuntime : IContainerRuntime
         serviceOf.TryRemove(containerId, out _);
         lastExit.TryRemove(containerId, out _);
         logsSince.TryRemove(containerId, out _);
-        lastCpu.TryRemove(containerId, out _);
+        sampler?.Forget(containerId);
     }
 
     private Task<string> SandboxImageAsync(CancellationToken cancellationToken)

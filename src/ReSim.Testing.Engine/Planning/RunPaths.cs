@@ -18,6 +18,9 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <summary>The folder that holds a run's results folder when the experience names none: <c>&lt;temp&gt;/resim-testing</c>.</summary>
     public static string DefaultRoot => Path.Combine(Path.GetTempPath(), "resim-testing");
 
+    /// <summary>The CPU and memory samples as JSON lines, named like the platform's own metrics output (R22).</summary>
+    public string ResourceMetrics => Path.Combine(Results, "resource_metrics.resim.jsonl");
+
     /// <summary>The path of a service's log file (R21).</summary>
     /// <param name="service">The service.</param>
     /// <returns><c>experience-SERVICE-container.log</c> in <see cref="Results"/>.</returns>

@@ -36,6 +36,12 @@ public sealed record ExperienceResult
     /// <summary>The CPU and memory samples (R22).</summary>
     public string? MetricsFile { get; init; }
 
+    /// <summary>The same samples as JSON lines, <c>resource_metrics.resim.jsonl</c> (R22).</summary>
+    public string? ResourceMetricsFile { get; init; }
+
+    /// <summary>The self-contained HTML report of the run (<c>report.html</c> in the results folder): verdict, timeline, charts, logs, outputs.</summary>
+    public string? ReportFile { get; init; }
+
     /// <summary>Whether the experience passed.</summary>
     public bool Passed => Verdict == ExperienceVerdict.Passed;
 

@@ -26,6 +26,9 @@ public sealed record ServiceResult
     /// <summary>The CPU and memory summary (R22).</summary>
     public ResourceSummary Resources { get; init; } = ResourceSummary.Empty;
 
+    /// <summary>The CPU and memory summary of each start, in start order (R22); a start without a sample has <see cref="ResourceSummary.Empty"/>.</summary>
+    public ImmutableArray<ResourceSummary> ResourcesPerStart { get; init; } = [];
+
     /// <summary>The path of the service's log file (R21).</summary>
     public string? LogFile { get; init; }
 

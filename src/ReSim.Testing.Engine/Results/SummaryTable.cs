@@ -35,7 +35,7 @@ internal static class SummaryTable
         service.Restarts.Length.ToString(CultureInfo.InvariantCulture),
         service.LastHealth ?? "-",
         service.Resources.Samples == 0 ? "-" : Megabytes(service.Resources.PeakMemoryBytes),
-        service.Resources.Samples == 0 ? "-" : service.Resources.MeanCpuPercent.ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        service.Resources.MeanCpuPercent is { } cpu ? cpu.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
     ];
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";

@@ -1,92 +1,208 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Running;
 
-/// <summary>Samples every container's CPU and memory at a fixed interval into a CSV file and per-service summaries (R22).</summary>
-/// <remarks>Columns: <c>time,elapsed_seconds,service,cpu_percent,memory_bytes</c>; a container that is not running gives no row.</remarks>
-internal sealed class MetricsSampler : IDisposable
+/// <summary>Samples each start of each container (R22): as soon as it runs, then every interval, and last at its exit.</summary>
+/// <remarks>
+/// Each start has its own loop, begun just before the engine is asked to start the container, that reads the counters
+/// every <see cref="PollPeriod"/> (or every interval, if shorter): until the first reading, a container not running yet
+/// is polled again every 10 ms; after it, one that is not running has ended. A row is written when an interval has passed since the last. When the start ends (its exit is seen, the container is gone,
+/// or the run stops sampling) the newest reading is written too, so the last row is at most one poll period before the
+/// exit. CPU is the CPU time between two rows over the time between them; a start's first row has none. An interval of
+/// zero or less turns sampling off.
+/// </remarks>
+internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles files, TimeSpan interval, TimeProvider time) : IDisposable
 {
-    private static readonly TimeSpan FirstSampleDelay = TimeSpan.FromMilliseconds(200);
+    /// <summary>How often a running container's counters are read, at most.</summary>
+    public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(100);
 
-    private readonly IContainerRuntime runtime;
-    private readonly TimeProvider time;
-    private readonly StreamWriter writer;
-    private readonly ConcurrentDictionary<string, ResourceSummary> summaries = new(StringComparer.Ordinal);
+    // Until the first reading the container is asked for more often, so one that lives a few tens of milliseconds is seen.
+    private static readonly TimeSpan FirstReadingPoll = TimeSpan.FromMilliseconds(10);
 
-    public MetricsSampler(IContainerRuntime runtime, string path, TimeProvider time)
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Dictionary<string, (CancellationTokenSource Exited, Task Loop)> current = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> runningSince = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> startCounts = new(StringComparer.Ordinal);
+    private readonly List<Task> loops = [];
+    private readonly object gate = new();
+    private DateTimeOffset origin;
+
+    public int Starts(string service)
     {
-        this.runtime = runtime;
-        this.time = time;
-        writer = new StreamWriter(path, append: false);
-        writer.WriteLine("time,elapsed_seconds,service,cpu_percent,memory_bytes");
+        lock (gate)
+        {
+            return startCounts.GetValueOrDefault(service);
+        }
     }
 
-    public ResourceSummary Summary(string service) => summaries.GetValueOrDefault(service, ResourceSummary.Empty);
+    public void Begin(DateTimeOffset experienceOrigin) => origin = experienceOrigin;
 
-    public async Task RunAsync(IReadOnlyList<KeyValuePair<string, string>> containers, TimeSpan interval, DateTimeOffset origin, CancellationToken cancellationToken)
+    /// <summary>Starts sampling a start of <paramref name="service"/>; call it just before the engine is asked to start the container.</summary>
+    /// <param name="service">The service.</param>
+    /// <param name="containerId">Its container.</param>
+    public void OnStarted(string service, string containerId)
     {
         if (interval <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(interval, time);
+        lock (gate)
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            End(service);
+            runningSince.Remove(service);
+            var start = startCounts[service] = startCounts.GetValueOrDefault(service) + 1;
+            var exited = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+            var loop = SampleAsync(service, start, containerId, exited.Token);
+            current[service] = (exited, loop);
+            loops.Add(loop);
+        }
+    }
+
+    /// <summary>The engine has started the container of <paramref name="service"/>: readings from now on are the start's rows.</summary>
+    /// <param name="service">The service.</param>
+    /// <remarks>Readings before it (the cgroup exists a little before the container's own process runs, with the runtime's
+    /// set-up process in it) are only kept in case the start ends before any later reading.</remarks>
+    public void OnRunning(string service)
+    {
+        lock (gate)
+        {
+            runningSince[service] = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>The current start of <paramref name="service"/> has exited: its newest reading is written as its last row.</summary>
+    /// <param name="service">The service.</param>
+    public void OnExited(string service)
+    {
+        lock (gate)
+        {
+            End(service);
+        }
+    }
+
+    /// <summary>Ends every loop, writing each start's newest reading, and waits for them.</summary>
+    /// <returns>A task that completes when every row is written.</returns>
+    public async Task StopAsync()
+    {
+        Task[] all;
+        Task cancelled;
+        lock (gate)
+        {
+            cancelled = stopping.CancelAsync();
+            all = [.. loops];
+        }
+
+        await cancelled.ConfigureAwait(false);
+        await Task.WhenAll(all).ConfigureAwait(false);
+        lock (gate)
+        {
+            foreach (var (exited, _) in current.Values)
+            {
+                exited.Dispose();
+            }
+
+            current.Clear();
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private void End(string service)
+    {
+        if (current.Remove(service, out var running))
+        {
+            // Cancelled off this thread: the loop's last row is written on the pool, not on the event loop that saw the exit.
+            _ = running.Exited.CancelAsync();
+            _ = running.Loop.ContinueWith(_ => running.Exited.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task SampleAsync(string service, int start, string containerId, CancellationToken exited)
+    {
+        await Task.Yield();
+        var poll = interval < PollPeriod ? interval : PollPeriod;
+        ResourceSample? early = null;
+        ResourceSample? written = null;
+        ResourceSample? newest = null;
         try
         {
-            // A first sample soon after the start, so a service that lives less than one interval still has one.
-            await Task.Delay(interval < FirstSampleDelay ? interval : FirstSampleDelay, time, cancellationToken).ConfigureAwait(false);
-            await SampleAllAsync(containers, origin, cancellationToken).ConfigureAwait(false);
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            while (!exited.IsCancellationRequested)
             {
-                await SampleAllAsync(containers, origin, cancellationToken).ConfigureAwait(false);
+                var reading = await ReadAsync(containerId, exited).ConfigureAwait(false);
+                if (reading is null && newest is not null)
+                {
+                    break;
+                }
+
+                // Until the engine has started the container a reading is only kept in reserve; after, the engine's stats may
+                // hand out the same collection twice, so only a newer reading counts.
+                var since = RunningSince(service);
+                if (reading is not null && (since is null || reading.Time < since))
+                {
+                    early = reading;
+                }
+                else if (reading is not null && (newest is null || reading.Time > newest.Time))
+                {
+                    newest = reading;
+                    if (written is null || reading.Time - written.Time >= interval)
+                    {
+                        Write(service, start, containerId, written, reading);
+                        written = reading;
+                    }
+                }
+
+                await Task.Delay(newest is null && poll > FirstReadingPoll ? FirstReadingPoll : poll, time, exited).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (exited.IsCancellationRequested)
         {
-            // The run ended: sampling stops with it.
+            // The start ended: its newest reading is written below.
+        }
+
+        if (newest is not null && !ReferenceEquals(newest, written))
+        {
+            Write(service, start, containerId, written, newest);
+        }
+        else if (newest is null && early is not null)
+        {
+            // The start ended before the engine said it ran: its one reading is all there is of it.
+            Write(service, start, containerId, null, early);
         }
     }
 
-    public void Dispose() => writer.Dispose();
-
-    private async Task SampleAllAsync(IReadOnlyList<KeyValuePair<string, string>> containers, DateTimeOffset origin, CancellationToken cancellationToken)
+    private DateTimeOffset? RunningSince(string service)
     {
-        var samples = await Task.WhenAll(containers.Select(c => SampleAsync(c.Key, c.Value, cancellationToken))).ConfigureAwait(false);
-        foreach (var (service, sample) in samples.Where(s => s.Sample is not null).OrderBy(s => s.Sample!.Time))
+        lock (gate)
         {
-            Add(service, sample!, origin);
+            return runningSince.TryGetValue(service, out var since) ? since : null;
         }
-
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(string Service, ResourceSample? Sample)> SampleAsync(string service, string containerId, CancellationToken cancellationToken)
+    private async Task<ResourceSample?> ReadAsync(string containerId, CancellationToken cancellationToken)
     {
         try
         {
-            return (service, await runtime.SampleAsync(containerId, cancellationToken).ConfigureAwait(false));
+            return await runtime.SampleAsync(containerId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Metrics are best effort: a container removed or restarting between ticks leaves a gap, not a failed run.
-            return (service, null);
+            // Metrics are best effort: a container removed between two readings ends its samples, it does not fail the run.
+            return null;
         }
     }
 
-    private void Add(string service, ResourceSample sample, DateTimeOffset origin)
+    private void Write(string service, int start, string containerId, ResourceSample? previous, ResourceSample reading)
     {
-        var elapsed = Math.Max(0, (sample.Time - origin).TotalSeconds);
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sample.Time:O},{elapsed:0.000},{service},{sample.CpuPercent:0.##},{sample.MemoryBytes}"));
-        summaries.AddOrUpdate(
-            service,
-            _ => new ResourceSummary(1, sample.MemoryBytes, sample.CpuPercent, sample.CpuPercent),
-            (_, s) => new ResourceSummary(
-                s.Samples + 1,
-                Math.Max(s.PeakMemoryBytes, sample.MemoryBytes),
-                ((s.MeanCpuPercent * s.Samples) + sample.CpuPercent) / (s.Samples + 1),
-                Math.Max(s.PeakCpuPercent, sample.CpuPercent)));
+        TimeSpan? cpuUsed = previous is not null && reading.CpuTime >= previous.CpuTime ? reading.CpuTime - previous.CpuTime : null;
+        var wall = previous is null ? TimeSpan.Zero : reading.Time - previous.Time;
+        var percent = cpuUsed is { } used && wall > TimeSpan.Zero ? ResourceAccumulator.Percent(used, wall) : (double?)null;
+        var elapsed = Math.Max(0, (reading.Time - origin).TotalSeconds);
+        files.Add(new MetricsPoint(reading.Time, elapsed, service, start, containerId, percent, reading.MemoryBytes), cpuUsed, wall);
     }
 }

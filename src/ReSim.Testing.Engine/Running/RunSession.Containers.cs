@@ -16,7 +16,8 @@ internal sealed partial class RunSession
         Restarts = [.. restarts[s.Name]],
         LastHealth = State.Services[s.Name].LastHealth,
         StoppedAtTeardown = stoppedAtTeardown.Contains(s.Name),
-        Resources = metrics.Summary(s.Name),
+        Resources = metricsFiles.Summary(s.Name),
+        ResourcesPerStart = metricsFiles.PerStart(s.Name, metrics.Starts(s.Name)),
         LogFile = logs[s.Name].Path,
         LogGaps = logs[s.Name].Gaps(),
     })];
@@ -38,7 +39,10 @@ internal sealed partial class RunSession
 
         var id = containerIds[service];
         logs[service].BeginStart(restartReason);
+        logTails.BeginStart(service, restartReason);
+        metrics.OnStarted(service, id);
         await runtime.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+        metrics.OnRunning(service);
         logPumps[service] = PumpLogsAsync(service, id);
         return true;
     }
@@ -73,8 +77,9 @@ internal sealed partial class RunSession
         }
     }
 
-    private static string CutAtTeardown(long bytes) =>
-        $"the container could not be stopped, so its log was closed at teardown after {bytes} bytes of this start; whatever followed is lost";
+    private string CutAtTeardown(long bytes) => experience.KeepContainers
+        ? $"the container was kept running after the verdict, so its log here ends after {bytes} bytes of this start; `docker logs` of the kept container has the rest"
+        : $"the container could not be stopped, so its log was closed at teardown after {bytes} bytes of this start; whatever followed is lost";
 
     // Every container that stopped has its whole log on the engine, so its stream is read to the end however long that takes;
     // only the streams of containers that could not be stopped are closed.

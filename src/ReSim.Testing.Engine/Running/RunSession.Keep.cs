@@ -23,7 +23,7 @@ internal sealed partial class RunSession
     /// <remarks>Restarts already decided are cancelled or waited for; a service that exits from now on is not restarted.</remarks>
     public async Task KeepAsync()
     {
-        await sampling.CancelAsync().ConfigureAwait(false);
+        await metrics.StopAsync().ConfigureAwait(false);
         await tearingDown.CancelAsync().ConfigureAwait(false);
         Task[] inFlight;
         lock (gate)
@@ -33,7 +33,7 @@ internal sealed partial class RunSession
 
         await Task.WhenAll(inFlight).ConfigureAwait(false);
         await logStreams.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
+        await Task.WhenAll(logPumps.Values).ConfigureAwait(false);
         if (feed is not null)
         {
             await feed.DisposeAsync().ConfigureAwait(false);

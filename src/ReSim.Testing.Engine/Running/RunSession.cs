@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Planning;
+using ReSim.Testing.Engine.Reporting;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
@@ -17,7 +18,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly IContainerRuntime runtime;
     private readonly Experience experience;
     private readonly RunPlan plan;
-    private readonly IExperienceObserver? observer;
+    private readonly ReportObserver observer;
     private readonly TimeProvider time;
     private readonly Dictionary<string, string> containerIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceLog> logs;
@@ -26,7 +27,6 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly HashSet<string> stoppedAtTeardown = new(StringComparer.Ordinal);
     private readonly HashSet<string> stopFailed = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource logStreams = new();
-    private readonly CancellationTokenSource sampling = new();
     private readonly CancellationTokenSource tearingDown = new();
     private readonly object gate = new();
     private readonly HashSet<string> running = new(StringComparer.Ordinal);
@@ -34,9 +34,10 @@ internal sealed partial class RunSession : IAsyncDisposable
     private readonly Dictionary<string, TimeSpan> lastStarted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> restartsInARow = new(StringComparer.Ordinal);
     private readonly Timeline timeline;
+    private readonly LogTails logTails = new();
+    private readonly MetricsFiles metricsFiles;
     private readonly MetricsSampler metrics;
     private EventFeed? feed;
-    private Task sampler = Task.CompletedTask;
     private bool connected;
     private DateTimeOffset? origin;
 
@@ -45,12 +46,13 @@ internal sealed partial class RunSession : IAsyncDisposable
         this.runtime = runtime;
         this.experience = experience;
         this.plan = plan;
-        this.observer = observer;
+        this.observer = new ReportObserver(logTails, observer);
         this.time = time;
         logs = plan.Services.ToDictionary(s => s.Name, s => new ServiceLog(paths.LogFile(s.Name)), StringComparer.Ordinal);
         restarts = plan.Services.ToDictionary(s => s.Name, _ => new List<RestartRecord>(), StringComparer.Ordinal);
-        timeline = new Timeline(paths.Timeline, observer);
-        metrics = new MetricsSampler(runtime, paths.Metrics, time);
+        timeline = new Timeline(paths.Timeline, this.observer);
+        metricsFiles = new MetricsFiles(paths.Metrics, paths.ResourceMetrics);
+        metrics = new MetricsSampler(runtime, metricsFiles, experience.MetricsInterval, time);
         State = LifecycleState.Initial(plan.Services);
     }
 
@@ -80,10 +82,10 @@ internal sealed partial class RunSession : IAsyncDisposable
 
         feed = new EventFeed(containerIds.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), time);
         origin = feed.Origin;
+        metrics.Begin(feed.Origin);
         feed.Subscribe(runtime, plan.RunId);
         feed.StartTimeout(experience.Timeout);
         await Task.WhenAll(plan.Services.Select(s => StartAsync(s.Name, null, cancellationToken))).ConfigureAwait(false);
-        sampler = metrics.RunAsync([.. containerIds], experience.MetricsInterval, feed.Origin, sampling.Token);
         return await DecideAsync(feed, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,7 +101,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     /// </remarks>
     public async Task TearDownAsync()
     {
-        await sampling.CancelAsync().ConfigureAwait(false);
+        await metrics.StopAsync().ConfigureAwait(false);
         await tearingDown.CancelAsync().ConfigureAwait(false);
         Task[] inFlight;
         lock (gate)
@@ -134,12 +136,22 @@ internal sealed partial class RunSession : IAsyncDisposable
             }
             finally
             {
-                await Task.WhenAll(logPumps.Values.Append(sampler)).ConfigureAwait(false);
+                await Task.WhenAll(logPumps.Values).ConfigureAwait(false);
             }
         }
     }
 
     public void Record(string? service, string kind, string? detail) => Record(time.GetUtcNow(), service, kind, detail);
+
+    /// <summary>What the experience report shows of this run, for <paramref name="result"/>.</summary>
+    /// <param name="result">The run's result.</param>
+    /// <returns>The report's data.</returns>
+    public ReportData ReportData(ExperienceResult result) => new(
+        experience.Name ?? result.RunId,
+        result,
+        timeline.Entries,
+        metricsFiles.Points,
+        plan.Services.ToImmutableDictionary(s => s.Name, s => logTails.Of(s.Name), StringComparer.Ordinal));
 
     public async ValueTask DisposeAsync()
     {
@@ -155,8 +167,8 @@ internal sealed partial class RunSession : IAsyncDisposable
 
         timeline.Dispose();
         metrics.Dispose();
+        metricsFiles.Dispose();
         logStreams.Dispose();
-        sampling.Dispose();
         tearingDown.Dispose();
     }
 
@@ -186,6 +198,11 @@ internal sealed partial class RunSession : IAsyncDisposable
         await foreach (var lifecycleEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             RecordEvent(events, lifecycleEvent);
+            if (lifecycleEvent.Kind == LifecycleEventKind.Exited)
+            {
+                metrics.OnExited(lifecycleEvent.Service!);
+            }
+
             Track(lifecycleEvent);
             var step = LifecyclePolicy.Decide(State, lifecycleEvent);
             State = step.State;

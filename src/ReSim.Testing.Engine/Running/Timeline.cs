@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace ReSim.Testing.Engine.Running;
@@ -9,6 +10,7 @@ internal sealed class Timeline : IDisposable
     private readonly FileStream stream;
     private readonly Utf8JsonWriter json;
     private readonly IExperienceObserver? observer;
+    private readonly List<TimelineEntry> entries = [];
     private readonly object gate = new();
 
     public Timeline(string path, IExperienceObserver? observer)
@@ -18,10 +20,23 @@ internal sealed class Timeline : IDisposable
         json = new Utf8JsonWriter(stream);
     }
 
+    /// <summary>Every entry recorded so far, in order.</summary>
+    public ImmutableArray<TimelineEntry> Entries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. entries];
+            }
+        }
+    }
+
     public void Record(TimelineEntry entry)
     {
         lock (gate)
         {
+            entries.Add(entry);
             json.Reset();
             json.WriteStartObject();
             json.WriteString("time", entry.Time);

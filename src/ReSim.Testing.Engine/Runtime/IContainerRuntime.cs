@@ -69,10 +69,11 @@ public interface IContainerRuntime : IAsyncDisposable
     /// after every line read, with an <see cref="ExperienceInfrastructureException"/> saying how much was read.</returns>
     IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken);
 
-    /// <summary>Takes one CPU and memory sample of a running container (R22).</summary>
+    /// <summary>Reads a running container's CPU and memory counters (R22).</summary>
+    /// <remarks>Should answer quickly (well under 100 ms) so a container is sampled soon after its start and close to its exit.</remarks>
     /// <param name="containerId">The container.</param>
     /// <param name="cancellationToken">Cancels the sample.</param>
-    /// <returns>The sample, or <see langword="null"/> when the container is not running.</returns>
+    /// <returns>The reading, or <see langword="null"/> when the container is not running.</returns>
     Task<ResourceSample?> SampleAsync(string containerId, CancellationToken cancellationToken);
 
     /// <summary>Stops a container: SIGTERM, then SIGKILL after <paramref name="gracePeriod"/> (R19).</summary>

@@ -13,7 +13,7 @@ internal static class OutcomeReporter
     /// <param name="log">The task's logging helper.</param>
     /// <param name="item">The <c>ComposeExperience</c> item the outcome is for.</param>
     /// <param name="outcome">The outcome.</param>
-    /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason and results folder.</returns>
+    /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason, results folder and report.</returns>
     public static ITaskItem Report(TaskLoggingHelper log, ITaskItem item, ExperienceOutcome outcome)
     {
         var experience = outcome.Experience;
@@ -34,6 +34,11 @@ internal static class OutcomeReporter
             {
                 log.LogWarning(null, TaskErrorCodes.LogIncomplete, TaskErrorCodes.LogIncomplete, experience.Request.ComposeFile, 0, 0, 0, 0, $"[{experience.Name}] The log of service '{service.Name}' is not whole: {gap} ({service.LogFile})");
             }
+        }
+
+        if (outcome.ReportFile is not null)
+        {
+            log.LogMessage(MessageImportance.High, "[{0}] report: {1}", experience.Name, outcome.ReportFile);
         }
 
         var reason = outcome.Reason?.Message ?? "no reason was given";
@@ -58,6 +63,7 @@ internal static class OutcomeReporter
         result.SetMetadata("Verdict", outcome.Verdict.ToString());
         result.SetMetadata("Reason", outcome.Reason?.Message ?? string.Empty);
         result.SetMetadata("ResultsDirectory", outcome.ResultsDirectory);
+        result.SetMetadata("Report", outcome.ReportFile ?? string.Empty);
         result.SetMetadata("DurationSeconds", outcome.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
         return result;
     }

@@ -37,6 +37,7 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
             SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),
             Duration = result.Duration,
             Services = result.Services,
+            ReportFile = result.ReportFile,
             Warnings = warning is null ? [] : [warning],
         };
     }

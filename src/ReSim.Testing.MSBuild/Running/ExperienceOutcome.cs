@@ -24,6 +24,9 @@ internal sealed record ExperienceOutcome(
     /// <summary>What happened to each service, when the experience ran.</summary>
     public ImmutableArray<ServiceResult> Services { get; init; } = [];
 
+    /// <summary>The experience's HTML report, when it ran.</summary>
+    public string? ReportFile { get; init; }
+
     /// <summary>How long the experience ran.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -36,6 +36,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             var experience = Prepare(spec, ProjectDirectory.Of(testAssembly), RetentionSetting.Of(testAssembly));
             var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
             Report(result, testAssembly);
+            TestRunIndex.Add(report, experience.Request.Name ?? result.RunId, result);
             return result.Verdict switch
             {
                 ExperienceVerdict.Passed => ExperienceTestOutcome.Passed(result),
@@ -100,7 +101,9 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         using (slot)
         {
             report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experience slot after {waited.Elapsed.TotalSeconds:0.0} s (at most {limit.Count} at once, from {limit.Source})."));
-            var observer = new LiveOutputObserver(report);
+            var terminal = TerminalProgress.Current;
+            var name = experience.Request.Name ?? Path.GetFileName(experience.Request.ComposeFile);
+            var observer = new LiveOutputObserver(report, progress: terminal is null ? null : line => terminal.WriteLine($"[ReSim {name}] {line}"));
             try
             {
                 return await services.Run(experience, observer, cancellationToken).ConfigureAwait(false);

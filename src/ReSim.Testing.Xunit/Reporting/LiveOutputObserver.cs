@@ -5,10 +5,12 @@ using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Reporting;
 
-/// <summary>Forwards live container lines and state changes to the test's output, each container line prefixed by its service.</summary>
+/// <summary>Forwards live container lines and state changes to the test's output, each container line prefixed by its service;
+/// state changes also to <paramref name="progress"/>, the terminal's live lines.</summary>
 /// <param name="report">The test's report.</param>
 /// <param name="maxLogLines">How many container lines to forward; the rest are only in the attached logs, which a note says.</param>
-internal sealed class LiveOutputObserver(IExperienceTestReport report, int maxLogLines = LiveOutputObserver.DefaultMaxLogLines) : IExperienceObserver
+/// <param name="progress">Receives each state change as one line, as it happens; <see langword="null"/> for none.</param>
+internal sealed class LiveOutputObserver(IExperienceTestReport report, int maxLogLines = LiveOutputObserver.DefaultMaxLogLines, Action<string>? progress = null) : IExperienceObserver
 {
     /// <summary>The default number of container lines forwarded to one test's output.</summary>
     public const int DefaultMaxLogLines = 10_000;
@@ -43,6 +45,10 @@ internal sealed class LiveOutputObserver(IExperienceTestReport report, int maxLo
         lock (gate)
         {
             Write($"-- {entry}");
+            if (!closed)
+            {
+                progress?.Invoke(entry.ToString());
+            }
         }
     }
 

@@ -4,7 +4,7 @@ using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Reporting;
 
-/// <summary>Attaches what an experience left behind to the test's result: every service log (R21), the metrics (R22), the timeline and the outputs (R23).</summary>
+/// <summary>Attaches what an experience left behind to the test's result: its HTML report, every service log (R21), the metrics (R22), the timeline and the outputs (R23).</summary>
 /// <remarks>
 /// Outputs are read as regular files inside the outputs folder only (<see cref="OutputFolder"/>): links are not followed,
 /// FIFOs, sockets and devices are not opened. Every output left out is named in the test's output with why, and listed
@@ -34,7 +34,7 @@ internal sealed class ResultAttachments(IExperienceTestReport report, long maxOu
             Attach(Path.GetFileName(log), ReadLog(log), "text/plain");
         }
 
-        foreach (var file in new[] { result.MetricsFile, result.TimelineFile }.OfType<string>().Where(File.Exists))
+        foreach (var file in new[] { result.ReportFile, result.MetricsFile, result.ResourceMetricsFile, result.TimelineFile }.OfType<string>().Where(File.Exists))
         {
             Attach(Path.GetFileName(file), File.ReadAllBytes(file), MediaType(file));
         }
@@ -122,6 +122,7 @@ internal sealed class ResultAttachments(IExperienceTestReport report, long maxOu
         // xUnit names an attachment's file by its media type's extension; text/plain keeps logs and JSON lines readable (.log.txt, .jsonl.txt).
         ".LOG" or ".TXT" or ".JSONL" or ".NDJSON" => "text/plain",
         ".JSON" => "application/json",
+        ".HTML" => "text/html",
         ".CSV" => "text/csv",
         ".XML" => "application/xml",
         _ => "application/octet-stream",

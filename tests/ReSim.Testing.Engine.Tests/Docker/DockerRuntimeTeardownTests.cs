@@ -8,7 +8,7 @@ namespace ReSim.Testing.Engine.Tests.Docker;
 public sealed class DockerRuntimeTeardownTests
 {
     [Fact]
-    public async Task R22_a_busy_container_samples_with_cpu_and_memory_and_a_stopped_one_gives_no_sample()
+    public async Task R22_a_busy_container_samples_with_a_growing_cpu_total_and_memory_and_a_stopped_one_gives_no_sample()
     {
         await using var run = await DockerTestRun.StartAsync();
         var sandbox = await run.SandboxAsync("busy");
@@ -20,8 +20,8 @@ public sealed class DockerRuntimeTeardownTests
 
         Assert.NotNull(first);
         Assert.NotNull(second);
-        // Busy, but on a shared CI machine a busy loop may get little of a CPU: only "some" is asserted.
-        Assert.InRange(second.CpuPercent, 0.5, 250);
+        // Busy, but on a shared CI machine a busy loop may get little of a CPU: only "some" is asserted here (R22MetricsTests measures).
+        Assert.True(second.CpuTime > first.CpuTime, $"CPU time {first.CpuTime} then {second.CpuTime}");
         Assert.InRange(second.MemoryBytes, 1, 64L * 1024 * 1024);
         Assert.True(second.Time > first.Time);
 

@@ -28,13 +28,14 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         var rows = File.ReadAllLines(result.MetricsFile!);
-        Assert.Equal("time,elapsed_seconds,service,cpu_percent,memory_bytes", rows[0]);
+        Assert.Equal("time,elapsed_seconds,service,start,container,cpu_percent,memory_bytes", rows[0]);
         var robotRows = rows.Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "robot").ToList();
         var robot = RealEngine.Service(result, "robot").Resources;
         Assert.True(robot.Samples >= 2, $"{robot.Samples} samples of the robot");
         Assert.Equal(robot.Samples, robotRows.Count);
         Assert.True(robot.PeakMemoryBytes > 0);
         Assert.True(robot.PeakCpuPercent > 0, $"peak CPU {robot.PeakCpuPercent}");
+        Assert.Equal(robot.Samples, File.ReadAllLines(result.ResourceMetricsFile!).Length - rows.Skip(1).Count(r => r.Split(',')[2] != "robot"));
         Assert.Contains("robot", result.ToSummaryTable(), StringComparison.Ordinal);
     }
 

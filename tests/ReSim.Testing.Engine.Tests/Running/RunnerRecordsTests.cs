@@ -82,30 +82,75 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CPU_and_memory_are_sampled_into_a_CSV_file_and_summarised_per_service_R22()
+    public async Task CPU_and_memory_are_sampled_into_CSV_and_JSON_lines_and_summarised_per_service_and_start_R22()
     {
         scenario.Runtime.Script("test", StartScript.Run.Wait(300).Exit(0));
 
         var result = await scenario.RunAsync(Orchestrator("test"), Service("robot"));
 
         var rows = File.ReadAllLines(result.MetricsFile!);
-        Assert.Equal("time,elapsed_seconds,service,cpu_percent,memory_bytes", rows[0]);
-        Assert.Contains(rows, r => r.Contains(",robot,12.5,6291456", StringComparison.Ordinal));
-        var robot = result.Services.Single(s => s.Name == "robot").Resources;
-        Assert.True(robot.Samples >= 2, $"only {robot.Samples} samples in 300 ms at 25 ms");
-        Assert.Equal((6_291_456L, 12.5, 12.5), (robot.PeakMemoryBytes, robot.MeanCpuPercent, robot.PeakCpuPercent));
+        Assert.Equal("time,elapsed_seconds,service,start,container,cpu_percent,memory_bytes", rows[0]);
+        var robotRows = rows.Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "robot").ToList();
+        Assert.Equal(string.Empty, robotRows[0][5]);
+        Assert.All(robotRows.Skip(1), r => Assert.Equal(12.5, double.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture), 1));
+        Assert.All(robotRows, r => Assert.Equal(("1", "6291456"), (r[3], r[6])));
+        var json = File.ReadAllLines(result.ResourceMetricsFile!).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(rows.Length - 1, json.Count);
+        var first = json.First(j => j.GetProperty("service").GetString() == "robot");
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("cpu").ValueKind);
+        Assert.Equal(6_291_456L, first.GetProperty("memory").GetInt64());
+        Assert.Equal(robotRows[0][4], first.GetProperty("container").GetString());
+        var service = result.Services.Single(s => s.Name == "robot");
+        var robot = service.Resources;
+        Assert.Equal(robotRows.Count, robot.Samples);
+        Assert.True(robot.Samples >= 3, $"only {robot.Samples} samples in 300 ms at 25 ms");
+        Assert.Equal((6_291_456L, 6_291_456L), (robot.PeakMemoryBytes, robot.MeanMemoryBytes));
+        Assert.Equal(12.5, robot.MeanCpuPercent!.Value, 1);
+        Assert.Equal(12.5, robot.PeakCpuPercent!.Value, 1);
+        Assert.Equal([robot], service.ResourcesPerStart);
     }
 
     [Fact]
-    public async Task A_service_that_lives_less_than_one_metrics_interval_still_has_a_sample_R22()
+    public async Task A_service_that_lives_less_than_one_metrics_interval_has_a_first_and_a_last_sample_R22()
     {
         scenario.Runtime.Script("test", StartScript.Run.Wait(600).Exit(0));
 
-        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { MetricsInterval = TimeSpan.FromSeconds(30) });
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { MetricsInterval = TimeSpan.FromSeconds(30) }, TestContext.Current.CancellationToken);
 
-        var robot = result.Services.Single(s => s.Name == "robot").Resources;
-        Assert.Equal(1, robot.Samples);
-        Assert.Equal(6_291_456L, robot.PeakMemoryBytes);
+        var test = result.Services.Single(s => s.Name == "test").Resources;
+        Assert.Equal(2, test.Samples);
+        Assert.Equal(5_242_880L, test.PeakMemoryBytes);
+        Assert.Equal(12.5, test.MeanCpuPercent!.Value, 1);
+    }
+
+    [Fact]
+    public async Task Each_start_has_its_own_summary_and_no_start_has_an_invented_first_CPU_reading_R22()
+    {
+        scenario.Runtime
+            .Script("robot", StartScript.Run.Wait(250).Exit(1), StartScript.Run)
+            .Script("test", StartScript.Run.Wait(700).Exit(0));
+
+        var result = await scenario.RunAsync(Orchestrator("test"), Service("robot", new RestartPolicy(RestartKind.OnFailure, 1)));
+
+        var robot = result.Services.Single(s => s.Name == "robot");
+        Assert.Equal(2, robot.ResourcesPerStart.Length);
+        Assert.Equal(12.5, robot.ResourcesPerStart[0].MeanCpuPercent!.Value, 1);
+        Assert.Equal(25, robot.ResourcesPerStart[1].MeanCpuPercent!.Value, 1);
+        Assert.Equal(robot.Resources.Samples, robot.ResourcesPerStart.Sum(s => s.Samples));
+        var rows = File.ReadAllLines(result.MetricsFile!).Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "robot").ToList();
+        Assert.Equal(2, rows.Count(r => r[5].Length == 0));
+        Assert.Equal(string.Empty, rows.First(r => r[3] == "2")[5]);
+    }
+
+    [Fact]
+    public async Task A_metrics_interval_of_zero_turns_sampling_off_R22()
+    {
+        scenario.Runtime.Script("test", StartScript.Run.Wait(200).Exit(0));
+
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")) with { MetricsInterval = TimeSpan.Zero }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["time,elapsed_seconds,service,start,container,cpu_percent,memory_bytes"], File.ReadAllLines(result.MetricsFile!));
+        Assert.Equal(ResourceSummary.Empty, result.Services.Single().Resources);
     }
 
     [Fact]

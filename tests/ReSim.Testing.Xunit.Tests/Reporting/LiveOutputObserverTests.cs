@@ -32,6 +32,20 @@ public class LiveOutputObserverTests
     }
 
     [Fact]
+    public void State_changes_and_no_container_lines_go_to_the_live_progress_until_it_is_closed()
+    {
+        var progress = new List<string>();
+        var observer = new LiveOutputObserver(report, progress: progress.Add);
+
+        observer.OnLogLine("robot", OutputChannel.StdOut, "hello");
+        observer.OnStateChange(new TimelineEntry(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(0.3), "robot", "started", null));
+        observer.Close();
+        observer.OnStateChange(new TimelineEntry(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(2), "robot", "stopped", null));
+
+        Assert.Equal(["+0.3 s robot started"], progress);
+    }
+
+    [Fact]
     public void Lines_beyond_the_limit_are_left_to_the_attached_logs_with_one_note()
     {
         var observer = new LiveOutputObserver(report, maxLogLines: 2);

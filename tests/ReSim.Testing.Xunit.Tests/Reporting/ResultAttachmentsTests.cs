@@ -51,6 +51,22 @@ public sealed class ResultAttachmentsTests : IDisposable
     }
 
     [Fact]
+    public void The_experience_report_and_both_metrics_files_are_attached()
+    {
+        File.WriteAllText(Path.Combine(folder.Path, "report.html"), "<!DOCTYPE html>");
+        File.WriteAllText(Path.Combine(folder.Path, "resource_metrics.resim.jsonl"), "{}\n");
+
+        new ResultAttachments(report, maxOutputBytes: 100, maxLogBytes: 1000).AttachAll(folder.Result(ExperienceVerdict.Passed) with
+        {
+            ReportFile = Path.Combine(folder.Path, "report.html"),
+            ResourceMetricsFile = Path.Combine(folder.Path, "resource_metrics.resim.jsonl"),
+        });
+
+        Assert.Equal("text/html", report.Attachments["report.html"].MediaType);
+        Assert.Equal("text/plain", report.Attachments["resource_metrics.resim.jsonl"].MediaType);
+    }
+
+    [Fact]
     public void Nothing_is_left_out_when_the_outputs_fit()
     {
         File.WriteAllText(Path.Combine(folder.Outputs, "result.json"), "{}");

@@ -1,0 +1,8 @@
+using ReSim.Testing.Engine.Runtime;
+
+namespace ReSim.Testing.Engine.Reporting;
+
+/// <summary>One container line kept for the report.</summary>
+/// <param name="Stream">stdout or stderr.</param>
+/// <param name="Text">The line, as the container wrote it (untrusted: encoded when shown).</param>
+internal readonly record struct LogLineRecord(OutputChannel Stream, string Text);
