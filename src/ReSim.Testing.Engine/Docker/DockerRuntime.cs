@@ -21,6 +21,7 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
+    private readonly SandboxHolds holds = new();
     private readonly object gate = new();
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
@@ -59,15 +60,21 @@ public sealed class DockerRuntime : IContainerRuntime
         ImagePuller.EnsureAsync(Client, service, image, policy, cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Removes containers, sandboxes and volumes labelled with an owner host equal to this machine's name and an owner process that is not alive.</remarks>
+    /// <remarks>
+    /// Removes the containers, sandboxes and volumes of every dead run on the engine, from any process, PID namespace or
+    /// machine: a run whose sandbox does not run (its owner's hold is gone) and none of whose objects is younger than 30 s
+    /// (a run being set up). A live run is never touched (<see cref="OrphanRule"/>).
+    /// </remarks>
     public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, cancellationToken));
+        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, options.OrphanGrace, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>
     /// The sandbox image is made offline on first use (<see cref="SandboxImage"/>). The sandbox runs with Docker's init
     /// process, on the default bridge (outbound traffic only, nothing published), with each of
-    /// <see cref="SandboxSpec.HostNames"/> resolving to 127.0.0.1.
+    /// <see cref="SandboxSpec.HostNames"/> resolving to 127.0.0.1. This runtime holds it alive through an attach stream to
+    /// its standard input until <see cref="RemoveRunAsync"/> or <see cref="DisposeAsync"/>: when this process ends, however
+    /// it ends, the sandbox ends and the kernel kills every service of the run (<see cref="SandboxHolds"/>).
     /// </remarks>
     public async Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
@@ -76,6 +83,7 @@ public sealed class DockerRuntime : IContainerRuntime
         return await EngineErrors.GuardAsync($"start the sandbox {spec.Name}", async () =>
         {
             var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForSandbox(spec, image), cancellationToken).ConfigureAwait(false);
+            await holds.HoldAsync(Client, spec.RunId, created.ID, cancellationToken).ConfigureAwait(false);
             await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             return created.ID;
         }).ConfigureAwait(false);
@@ -182,13 +190,24 @@ public sealed class DockerRuntime : IContainerRuntime
         EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
-    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
-    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken));
+    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped. Then the sandbox's hold is released.</remarks>
+    public async Task RemoveRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            holds.Release(runId);
+        }
+    }
 
     /// <inheritdoc />
+    /// <remarks>Releases the holds of runs not yet removed: their sandboxes end, and their services with them.</remarks>
     public ValueTask DisposeAsync()
     {
+        holds.Dispose();
         client?.Dispose();
         return ValueTask.CompletedTask;
     }
