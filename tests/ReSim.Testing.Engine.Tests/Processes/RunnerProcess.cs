@@ -42,13 +42,14 @@ public sealed class RunnerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the runner on <paramref name="yaml"/> (with <c>@MARKER@</c> replaced), optionally under a wrapper such as <c>unshare</c>.</summary>
-    public static RunnerProcess Start(string yaml, int timeoutSeconds, params string[] wrapper)
+    public static RunnerProcess Start(string yaml, int timeoutSeconds, TimeSpan? orphanGrace = null, string[]? wrapper = null)
     {
         var marker = Guid.NewGuid().ToString("N")[..12];
         var folder = Directory.CreateTempSubdirectory("resim-runner-").FullName;
         var compose = Path.Combine(folder, "compose.yaml");
         File.WriteAllText(compose, yaml.Replace("@MARKER@", marker, StringComparison.Ordinal));
-        var command = wrapper.Concat(["dotnet", Path.Combine(AppContext.BaseDirectory, "ReSim.Testing.ExperienceHost.dll"), compose, timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList();
+        var command = (wrapper ?? []).Concat(["dotnet", Path.Combine(AppContext.BaseDirectory, "ReSim.Testing.ExperienceHost.dll"), compose, Seconds(TimeSpan.FromSeconds(timeoutSeconds))])
+            .Concat(orphanGrace is { } grace ? [Seconds(grace)] : []).ToList();
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         command.Skip(1).ToList().ForEach(start.ArgumentList.Add);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {string.Join(' ', command)}");
@@ -66,9 +67,7 @@ public sealed class RunnerProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < within)
         {
-            var (_, ids, _) = await DockerCli.RunAsync(
-                "ps", "--filter", $"label={MarkerLabel}={Marker}", "--filter", $"label={RunLabels.Service}={service}", "--format", $"{{{{.Label \"{RunLabels.Run}\"}}}}");
-            if (ids.Trim() is { Length: > 0 } id)
+            if (await RunIdAsync(Marker, service) is { } id)
             {
                 runId = id;
                 return id;
@@ -79,6 +78,14 @@ public sealed class RunnerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"'{service}' of the runner did not run within {within}:\n{Output}");
+    }
+
+    /// <summary>The run whose <paramref name="service"/>, labelled with <paramref name="marker"/>, is running; <see langword="null"/> while none is.</summary>
+    public static async Task<string?> RunIdAsync(string marker, string service)
+    {
+        var (_, ids, _) = await DockerCli.RunAsync(
+            "ps", "--filter", $"label={MarkerLabel}={marker}", "--filter", $"label={RunLabels.Service}={service}", "--format", $"{{{{.Label \"{RunLabels.Run}\"}}}}");
+        return ids.Trim() is { Length: > 0 } id ? id : null;
     }
 
     /// <summary>The run's containers that the engine reports running.</summary>
@@ -106,6 +113,8 @@ public sealed class RunnerProcess : IAsyncDisposable
 
         Directory.Delete(folder, recursive: true);
     }
+
+    private static string Seconds(TimeSpan time) => ((int)time.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void Append(string? line)
     {
