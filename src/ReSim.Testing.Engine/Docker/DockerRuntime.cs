@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -27,10 +28,14 @@ public sealed class DockerRuntime : IContainerRuntime
     private DockerClient? client;
     private RuntimeInfo? info;
     private Task<string>? sandboxImage;
+    private (ExperienceInfrastructureException Error, long At, DateTimeOffset Seen)? failure;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where the engine is; <see langword="null"/> for the default.</param>
     public DockerRuntime(DockerRuntimeOptions? options = null) => this.options = options ?? new DockerRuntimeOptions();
+
+    /// <summary>How long a failed connection is remembered before this runtime tries the engine again.</summary>
+    public static TimeSpan FailureMemory { get; } = TimeSpan.FromMinutes(1);
 
     private DockerClient Client => client ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
 
@@ -39,15 +44,25 @@ public sealed class DockerRuntime : IContainerRuntime
     /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else <c>DOCKER_HOST</c>, else the platform default.
     /// The engine's <c>/version</c> is asked unversioned, then the lower of its and this client's newest API versions is used.
     /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
-    /// naming the endpoint and how to start an engine.
+    /// naming the endpoint and how to start an engine. A failure is remembered for <see cref="FailureMemory"/>: runs
+    /// connecting meanwhile fail at once with the same message and when it was seen, so a suite of many experiences does
+    /// not wait the timeout once per experience. A cancelled attempt is tried again by the next caller.
     /// </remarks>
     public Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken)
     {
-        // Runs sharing this runtime connect once; a failed or cancelled attempt is tried again by the next caller.
         lock (gate)
         {
+            if (failure is { } known && Environment.TickCount64 - known.At < (long)FailureMemory.TotalMilliseconds)
+            {
+                return Task.FromException<RuntimeInfo>(new ExperienceInfrastructureException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{known.Error.Message} (Seen at {known.Seen:HH:mm:ss} UTC; this process tries the engine again from {known.Seen + FailureMemory:HH:mm:ss} UTC.)"),
+                    known.Error));
+            }
+
             if (connecting is null || connecting.IsFaulted || connecting.IsCanceled)
             {
+                failure = null;
                 connecting = ConnectOnceAsync(cancellationToken);
             }
 
@@ -214,7 +229,22 @@ public sealed class DockerRuntime : IContainerRuntime
 
     private async Task<RuntimeInfo> ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        DockerClient connected;
+        RuntimeInfo about;
+        try
+        {
+            (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExperienceInfrastructureException e)
+        {
+            lock (gate)
+            {
+                failure = (e, Environment.TickCount64, DateTimeOffset.UtcNow);
+            }
+
+            throw;
+        }
+
         info = about;
         client = connected;
         return about;
