@@ -70,7 +70,7 @@ public sealed class DockerRuntimeConnectTests
                     accepted.Add(connection);
                 }
             }
-        });
+        }, DockerTestRun.Token);
         try
         {
             await using var runtime = new DockerRuntime(new DockerRuntimeOptions { Endpoint = new Uri("unix://" + path), ConnectTimeout = TimeSpan.FromSeconds(2) });

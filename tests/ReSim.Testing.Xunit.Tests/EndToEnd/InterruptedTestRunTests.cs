@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
+using ReSim.Testing.Tests.Shared;
 using ReSim.Testing.Xunit.Tests.Support;
 
 namespace ReSim.Testing.Xunit.Tests.EndToEnd;
@@ -11,8 +10,6 @@ namespace ReSim.Testing.Xunit.Tests.EndToEnd;
 /// </summary>
 public sealed class InterruptedTestRunTests(SampleBuilds samples) : IClassFixture<SampleBuilds>
 {
-    private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(10);
-
     [Theory]
     [InlineData("INT", "group")]
     [InlineData("TERM", "group")]
@@ -36,32 +33,15 @@ public sealed class InterruptedTestRunTests(SampleBuilds samples) : IClassFixtur
         dotnet.BeginErrorReadLine();
         try
         {
-            var (runId, host) = await RunningExperienceAsync(dotnet, output);
+            var (runId, host) = await Interruption.RunningExperienceAsync(dotnet, "stuck-node", () => Text(output), TestContext.Current.CancellationToken);
 
-            await SendAsync(signal, target switch { "group" => -dotnet.Id, "dotnet" => dotnet.Id, _ => host });
+            var outcome = await Interruption.SignalAndWatchAsync(
+                signal, target switch { "group" => -dotnet.Id, "dotnet" => dotnet.Id, _ => host }, runId, host, TestContext.Current.CancellationToken);
 
-            var clock = Stopwatch.StartNew();
-            var hostEndedFirst = false;
-            var left = await DockerEngine.ObjectsOfRunAsync(runId, TestContext.Current.CancellationToken);
-            while (left.Length > 0 && clock.Elapsed < FewSeconds)
-            {
-                // Gone before a listing began that still shows objects: the host ended before the run was removed.
-                var hostWasAlive = IsAlive(host);
-                left = await DockerEngine.ObjectsOfRunAsync(runId, TestContext.Current.CancellationToken);
-                hostEndedFirst |= !hostWasAlive && left.Length > 0;
-            }
-
-            var removedAfter = clock.Elapsed;
-            while (IsAlive(host) && clock.Elapsed < removedAfter + FewSeconds)
-            {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
-
-            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(
-                CultureInfo.InvariantCulture, $"SIG{signal} to {target}: run removed after {removedAfter.TotalSeconds:0.00} s, test host gone after {clock.Elapsed.TotalSeconds:0.00} s"));
-            Assert.True(left.Length == 0, $"after {FewSeconds} the run still had {left}\n{output}");
-            Assert.False(hostEndedFirst, $"the test host ended before the run was removed\n{output}");
-            Assert.False(IsAlive(host), $"the test host still ran {FewSeconds} after the run was removed\n{output}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal} to {target}: {outcome}");
+            Assert.True(outcome.Left.Length == 0, $"after {Interruption.FewSeconds} the run still had {outcome.Left}\n{Text(output)}");
+            Assert.False(outcome.OwnerEndedFirst, $"the test host ended before the run was removed\n{Text(output)}");
+            Assert.False(outcome.OwnerAlive, $"the test host still ran {Interruption.FewSeconds} after the run was removed\n{Text(output)}");
         }
         finally
         {
@@ -72,74 +52,11 @@ public sealed class InterruptedTestRunTests(SampleBuilds samples) : IClassFixtur
         }
     }
 
-    // The run of this `dotnet test`: the one whose owner (the test host) descends from the dotnet process, once its node runs.
-    private static async Task<(string RunId, int Host)> RunningExperienceAsync(Process dotnet, StringBuilder output)
+    private static string Text(StringBuilder output)
     {
-        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(90);)
+        lock (output)
         {
-            var (_, lines) = await ProcessRunner.RunAsync(
-                "docker",
-                ["ps", "--filter", "label=ai.resim.testing.service=stuck-node", "--format", "{{.Label \"ai.resim.testing.owner.pid\"}} {{.Label \"ai.resim.testing.run\"}}"],
-                Path.GetTempPath(),
-                TimeSpan.FromSeconds(60),
-                TestContext.Current.CancellationToken);
-            foreach (var parts in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')))
-            {
-                if (int.TryParse(parts[0], CultureInfo.InvariantCulture, out var owner) && DescendsFrom(owner, dotnet.Id))
-                {
-                    return (parts[1].Trim(), owner);
-                }
-            }
-
-            Assert.False(dotnet.HasExited, $"dotnet test ended before its experience ran:\n{output}");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
+            return output.ToString();
         }
-
-        throw new TimeoutException($"the experience of dotnet test did not start within 90 s:\n{output}");
-    }
-
-    private static bool DescendsFrom(int process, int ancestor)
-    {
-        for (var pid = process; pid > 1; pid = ParentOf(pid))
-        {
-            if (pid == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            return !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task SendAsync(string signal, int target)
-    {
-        var (exitCode, output) = await ProcessRunner.RunAsync(
-            "kill", ["-s", signal, "--", target.ToString(CultureInfo.InvariantCulture)], Path.GetTempPath(), TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        Assert.True(exitCode == 0, $"kill -s {signal} {target}: {output}");
     }
 }
