@@ -9,8 +9,9 @@ namespace ReSim.Testing.Engine.Launch;
 /// and returns from <c>Main</c> without waiting for test bodies, <c>dotnet</c> forwards or drops the signal, and the
 /// runtime's default for SIGINT ends the process at once. So each handler here cancels every live run and blocks until
 /// each has torn down (SIGTERM, SIGKILL after the grace period, logs read, objects removed) or <see cref="TeardownWait"/>
-/// has passed; only then does the signal's own action (or the exit) go on. A run started while the process is ending is
-/// cancelled at once. Should the process die anyway (SIGKILL), the sandbox holds end the runs within a second.</para>
+/// has passed. If runs were ended, the signal's own action is held back so the front end can report the cancellation
+/// and end by itself (MSBuild logs RSIM105 and fails the build; the test fails); a process that has not ended
+/// 5 s later exits with 128 + the signal's number. A run started while the process is ending is cancelled at once. Should the process die anyway (SIGKILL), the sandbox holds end the runs within a second.</para>
 /// <para>A signal to <c>dotnet test</c> alone ends <c>dotnet</c> but not the test host it started, which would run its
 /// experiences to their end. So, on Linux, the parent process is watched too: when it is gone (this process
 /// is handed to another parent), the live runs are ended the same way, and later ones at once. MSBuild's worker nodes,
@@ -24,6 +25,7 @@ internal static class ProcessTermination
     private static readonly CancellationTokenSource Ending = new();
     private static readonly ConcurrentDictionary<Task, byte> Live = new();
     private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static readonly TimeSpan FrontEndGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ParentCheck = TimeSpan.FromMilliseconds(250);
     private static int installed;
     private static Timer? parentWatch;
@@ -64,17 +66,36 @@ internal static class ProcessTermination
             parentWatch = new Timer(_ => EndIfOrphaned(parent), null, ParentCheck, ParentCheck);
         }
 
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+        foreach (var (signal, number) in new[] { (PosixSignal.SIGINT, 2), (PosixSignal.SIGTERM, 15), (PosixSignal.SIGQUIT, 3), (PosixSignal.SIGHUP, 1) })
         {
             try
             {
-                Registrations.Add(PosixSignalRegistration.Create(signal, _ => EndLiveRuns()));
+                Registrations.Add(PosixSignalRegistration.Create(signal, context => OnSignal(context, number)));
             }
             catch (PlatformNotSupportedException)
             {
                 // A platform without this signal cannot send it either.
             }
         }
+    }
+
+    // With runs ended, the front end is given the chance to finish by itself (report the cancellation, fail the build or
+    // the test, exit non-zero); if it has not within FrontEndGrace, the process exits as the signal would have ended it.
+    private static void OnSignal(PosixSignalContext context, int number)
+    {
+        if (EndLiveRuns() == 0)
+        {
+            return;
+        }
+
+        context.Cancel = true;
+        // A host that exits on its own after the signal (System.CommandLine does, after its own grace) still exits non-zero.
+        if (Environment.ExitCode == 0)
+        {
+            Environment.ExitCode = 128 + number;
+        }
+
+        _ = Task.Delay(FrontEndGrace).ContinueWith(_ => Environment.Exit(128 + number), TaskScheduler.Default);
     }
 
     private static void EndIfOrphaned(int parent)
@@ -93,7 +114,7 @@ internal static class ProcessTermination
         return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void EndLiveRuns()
+    private static int EndLiveRuns()
     {
         Ending.Cancel();
         var live = Live.Keys.ToArray();
@@ -105,5 +126,7 @@ internal static class ProcessTermination
         {
             // Cancelled runs end in OperationCanceledException after their teardown; that is the wait's normal end.
         }
+
+        return live.Length;
     }
 }
