@@ -23,6 +23,13 @@ public class CalibrationTests
     [ComposeExperience("experiences/stuck.yml", Explicit = true, Timeout = 2000)]
     public Task Stops_within_the_test_timeout() => Task.Delay(0, TestContext.Current.CancellationToken);
 
+    // Runs until stopped: Ctrl+C or SIGTERM on `dotnet test` (or on the test host) stops and removes every container
+    // before the process ends (R19).
+    [ComposeExperience("experiences/stuck.yml", Explicit = true, TimeoutSeconds = 600)]
+    public void Runs_until_interrupted()
+    {
+    }
+
     // The compose file has errors the platform would refuse: the test fails before any container starts (R3).
     [ComposeExperience("experiences/invalid.yml", Explicit = true)]
     public void Compose_file_is_valid()

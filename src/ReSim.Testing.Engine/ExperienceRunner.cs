@@ -13,7 +13,7 @@ namespace ReSim.Testing.Engine;
 /// <para>Holds no state of its own: several experiences may run at once on one runner and one engine, each with its own
 /// run ID, names and labels. The runtime is an <see cref="IContainerRuntime"/>, so the same runner drives the Docker
 /// engine or a scripted runtime in tests.</para>
-/// <para>A run: connect; remove orphans of dead processes; resolve names, labels, environment (R9), mounts (R10, R11),
+/// <para>A run: connect; remove the objects of dead runs; resolve names, labels, environment (R9), mounts (R10, R11),
 /// limits and GPUs (R13); ensure images; create the sandbox (R12), volumes and containers; subscribe to the engine's
 /// events; start every container together (R14); apply <see cref="LifecyclePolicy"/> to each event, restarting as it
 /// decides (R15-R17) until its verdict or the timeout (R18); then stop what still runs, drain the logs and remove

@@ -140,8 +140,9 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             Pump(progress.Reader);
             return batch.GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Cancelled by MSBuild (Cancel), or by a signal to the process, which ends every live run first.
             return null;
         }
         finally

@@ -11,7 +11,10 @@ internal static class CreateParameters
 {
     /// <summary>The request for a service's container.</summary>
     /// <param name="spec">The resolved service.</param>
-    /// <returns>The request: joined to the sandbox's network namespace, no restart policy (the engine decides restarts).</returns>
+    /// <returns>
+    /// The request: joined to the sandbox's network namespace (R12) and PID namespace (so the kernel ends the service when the
+    /// sandbox ends, see <see cref="SandboxHolds"/>), no restart policy (the engine decides restarts).
+    /// </returns>
     internal static CreateContainerParameters ForService(ContainerSpec spec) => new()
     {
         Name = spec.Name,
@@ -26,6 +29,7 @@ internal static class CreateParameters
         HostConfig = new HostConfig
         {
             NetworkMode = "container:" + spec.NetworkNamespaceOf,
+            PidMode = "container:" + spec.NetworkNamespaceOf,
             Mounts = spec.Mounts.Select(Mount).ToList(),
             NanoCPUs = spec.Limits.Cpus is { } cpus ? (long)Math.Round(cpus * 1e9) : 0,
             Memory = spec.Limits.MemoryBytes ?? 0,
@@ -41,12 +45,15 @@ internal static class CreateParameters
     /// <param name="image">The sandbox image's tag.</param>
     /// <returns>
     /// The request: Docker's init process (so SIGTERM stops it at once), every service name resolving to 127.0.0.1,
-    /// the default bridge for outbound traffic, nothing published.
+    /// the default bridge for outbound traffic, nothing published, and a standard input that stays open until the one
+    /// client attached to it goes (the owner's hold, <see cref="SandboxHolds"/>).
     /// </returns>
     internal static CreateContainerParameters ForSandbox(SandboxSpec spec, string image) => new()
     {
         Name = spec.Name,
         Image = image,
+        OpenStdin = true,
+        StdinOnce = true,
         Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal),
         HostConfig = new HostConfig
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -20,16 +21,21 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
+    private readonly SandboxHolds holds = new();
     private readonly object gate = new();
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
     private ContainerSampler? sampler;
     private RuntimeInfo? info;
     private Task<string>? sandboxImage;
+    private (ExperienceInfrastructureException Error, long At, DateTimeOffset Seen)? failure;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where the engine is; <see langword="null"/> for the default.</param>
     public DockerRuntime(DockerRuntimeOptions? options = null) => this.options = options ?? new DockerRuntimeOptions();
+
+    /// <summary>How long a failed connection is remembered before this runtime tries the engine again.</summary>
+    public static TimeSpan FailureMemory { get; } = TimeSpan.FromMinutes(1);
 
     private DockerClient Client => client ?? throw new InvalidOperationException("Call ConnectAsync before using the Docker runtime.");
 
@@ -40,15 +46,25 @@ public sealed class DockerRuntime : IContainerRuntime
     /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else <c>DOCKER_HOST</c>, else the platform default.
     /// The engine's <c>/version</c> is asked unversioned, then the lower of its and this client's newest API versions is used.
     /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
-    /// naming the endpoint and how to start an engine.
+    /// naming the endpoint and how to start an engine. A failure is remembered for <see cref="FailureMemory"/>: runs
+    /// connecting meanwhile fail at once with the same message and when it was seen, so a suite of many experiences does
+    /// not wait the timeout once per experience. A cancelled attempt is tried again by the next caller.
     /// </remarks>
     public Task<RuntimeInfo> ConnectAsync(CancellationToken cancellationToken)
     {
-        // Runs sharing this runtime connect once; a failed or cancelled attempt is tried again by the next caller.
         lock (gate)
         {
+            if (failure is { } known && Environment.TickCount64 - known.At < (long)FailureMemory.TotalMilliseconds)
+            {
+                return Task.FromException<RuntimeInfo>(new ExperienceInfrastructureException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{known.Error.Message} (Seen at {known.Seen:HH:mm:ss} UTC; this process tries the engine again from {known.Seen + FailureMemory:HH:mm:ss} UTC.)"),
+                    known.Error));
+            }
+
             if (connecting is null || connecting.IsFaulted || connecting.IsCanceled)
             {
+                failure = null;
                 connecting = ConnectOnceAsync(cancellationToken);
             }
 
@@ -61,15 +77,21 @@ public sealed class DockerRuntime : IContainerRuntime
         ImagePuller.EnsureAsync(Client, service, image, policy, cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Removes containers, sandboxes and volumes labelled with an owner host equal to this machine's name and an owner process that is not alive.</remarks>
+    /// <remarks>
+    /// Removes the containers, sandboxes and volumes of every dead run on the engine, from any process, PID namespace or
+    /// machine: a run whose sandbox does not run (its owner's hold is gone) and none of whose objects is younger than 30 s
+    /// (a run being set up). A live run is never touched (<see cref="OrphanRule"/>).
+    /// </remarks>
     public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, cancellationToken));
+        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, options.OrphanGrace, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>
     /// The sandbox image is made offline on first use (<see cref="SandboxImage"/>). The sandbox runs with Docker's init
     /// process, on the default bridge (outbound traffic only, nothing published), with each of
-    /// <see cref="SandboxSpec.HostNames"/> resolving to 127.0.0.1.
+    /// <see cref="SandboxSpec.HostNames"/> resolving to 127.0.0.1. This runtime holds it alive through an attach stream to
+    /// its standard input until <see cref="RemoveRunAsync"/> or <see cref="DisposeAsync"/>: when this process ends, however
+    /// it ends, the sandbox ends and the kernel kills every service of the run (<see cref="SandboxHolds"/>).
     /// </remarks>
     public async Task<string> CreateSandboxAsync(SandboxSpec spec, CancellationToken cancellationToken)
     {
@@ -78,6 +100,7 @@ public sealed class DockerRuntime : IContainerRuntime
         return await EngineErrors.GuardAsync($"start the sandbox {spec.Name}", async () =>
         {
             var created = await Client.Containers.CreateContainerAsync(CreateParameters.ForSandbox(spec, image), cancellationToken).ConfigureAwait(false);
+            await holds.HoldAsync(Client, spec.RunId, created.ID, cancellationToken).ConfigureAwait(false);
             await Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
             return created.ID;
         }).ConfigureAwait(false);
@@ -170,20 +193,46 @@ public sealed class DockerRuntime : IContainerRuntime
         EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
-    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
-    public Task RemoveRunAsync(string runId, CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken));
+    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped. Then the sandbox's hold is released.</remarks>
+    public async Task RemoveRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken)).ConfigureAwait(false);
+        }
+        finally
+        {
+            holds.Release(runId);
+        }
+    }
 
     /// <inheritdoc />
+    /// <remarks>Releases the holds of runs not yet removed: their sandboxes end, and their services with them.</remarks>
     public ValueTask DisposeAsync()
     {
+        holds.Dispose();
         client?.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private async Task<RuntimeInfo> ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        DockerClient connected;
+        RuntimeInfo about;
+        try
+        {
+            (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExperienceInfrastructureException e)
+        {
+            lock (gate)
+            {
+                failure = (e, Environment.TickCount64, DateTimeOffset.UtcNow);
+            }
+
+            throw;
+        }
+
         info = about;
         client = connected;
         sampler = new ContainerSampler(connected, TimeProvider.System);

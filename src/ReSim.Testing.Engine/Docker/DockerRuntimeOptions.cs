@@ -8,4 +8,7 @@ public sealed record DockerRuntimeOptions
 
     /// <summary>How long connecting may take before it fails with a clear error.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How old every object of a run without a running sandbox must be before the orphan sweep removes it (<see cref="OrphanRule"/>); tests shorten it.</summary>
+    internal TimeSpan OrphanGrace { get; init; } = OrphanRule.DefaultGrace;
 }

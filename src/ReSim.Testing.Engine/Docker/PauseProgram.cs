@@ -3,13 +3,16 @@ using System.Buffers.Binary;
 namespace ReSim.Testing.Engine.Docker;
 
 /// <summary>
-/// The sandbox's only file: a static ELF64 executable, a few dozen bytes, that waits for signals forever (R12).
+/// The sandbox's only file: a static ELF64 executable, a few dozen bytes, that waits until its standard input closes (R12).
 /// </summary>
 /// <remarks>
-/// Built from bytes here so the sandbox needs no registry and no tool: one ELF header, one program header that loads
-/// the whole file read+execute at <see cref="LoadAddress"/>, then a loop around the pause system call. The container runs
-/// with an init process (Docker's <c>Init</c>), which forwards SIGTERM; the program itself installs no handler, so the
-/// default action ends it.
+/// <para>Built from bytes here so the sandbox needs no registry and no tool: one ELF header, one program header that loads
+/// the whole file read+execute at <see cref="LoadAddress"/>, then a loop that reads one byte of standard input onto the
+/// stack and goes on while the read returns more than 0; on end of file or an error it calls <c>exit_group(0)</c>.</para>
+/// <para>Its standard input is the owner's attach stream (<see cref="SandboxHolds"/>): when the owning process ends, even by
+/// SIGKILL, the engine closes it, the program exits, and with it the PID namespace every service shares, whose processes the
+/// kernel then kills. The container runs with an init process (Docker's <c>Init</c>), which forwards SIGTERM; the program
+/// installs no handler, so the default action ends it.</para>
 /// </remarks>
 internal static class PauseProgram
 {
@@ -28,22 +31,28 @@ internal static class PauseProgram
     /// <summary><c>EM_AARCH64</c>.</summary>
     internal const ushort MachineAarch64 = 183;
 
-    /// <summary>The x86-64 loop.</summary>
+    /// <summary>The x86-64 program.</summary>
     /// <remarks>
-    /// <c>b8 22 00 00 00</c> mov eax, 34 (__NR_pause; reloaded each time because the kernel returns -EINTR in eax);
-    /// <c>0f 05</c> syscall; <c>eb f7</c> jmp -9, back to the mov.
+    /// <c>31 c0</c> xor eax, eax (__NR_read = 0; reloaded each time, the kernel returns the result in rax);
+    /// <c>31 ff</c> xor edi, edi (fd 0); <c>48 89 e6</c> mov rsi, rsp; <c>ba 01 00 00 00</c> mov edx, 1; <c>0f 05</c> syscall;
+    /// <c>48 85 c0</c> test rax, rax; <c>7f ed</c> jg -19, back to the start while bytes came;
+    /// <c>b8 e7 00 00 00</c> mov eax, 231 (__NR_exit_group); <c>31 ff</c> xor edi, edi; <c>0f 05</c> syscall.
     /// </remarks>
-    internal static ReadOnlySpan<byte> X8664Code => [0xB8, 0x22, 0x00, 0x00, 0x00, 0x0F, 0x05, 0xEB, 0xF7];
+    internal static ReadOnlySpan<byte> X8664Code =>
+    [
+        0x31, 0xC0, 0x31, 0xFF, 0x48, 0x89, 0xE6, 0xBA, 0x01, 0x00, 0x00, 0x00, 0x0F, 0x05,
+        0x48, 0x85, 0xC0, 0x7F, 0xED, 0xB8, 0xE7, 0x00, 0x00, 0x00, 0x31, 0xFF, 0x0F, 0x05,
+    ];
 
-    /// <summary>The aarch64 loop, as little-endian 32-bit instructions.</summary>
+    /// <summary>The aarch64 program, as little-endian 32-bit instructions.</summary>
     /// <remarks>
-    /// arm64 has no pause system call; like glibc's <c>pause()</c> there, it calls <c>ppoll(NULL, 0, NULL, NULL)</c>
-    /// (__NR_ppoll = 73), which sleeps until a signal arrives.
-    /// <c>d2800000</c> movz x0, #0; <c>d2800001</c> movz x1, #0; <c>d2800002</c> movz x2, #0; <c>d2800003</c> movz x3, #0;
-    /// <c>d2800928</c> movz x8, #73 (0xd2800000 | 73 &lt;&lt; 5 | 8); <c>d4000001</c> svc #0;
-    /// <c>17fffffa</c> b -24 (0x14000000 | imm26 -6), back to the first movz.
+    /// <c>d2800000</c> movz x0, #0 (fd 0); <c>910003e1</c> mov x1, sp; <c>d2800022</c> movz x2, #1;
+    /// <c>d28007e8</c> movz x8, #63 (__NR_read; 0xd2800000 | 63 &lt;&lt; 5 | 8); <c>d4000001</c> svc #0;
+    /// <c>f100001f</c> cmp x0, #0; <c>54ffff4c</c> b.gt -24 (imm19 -6, condition GT = 12), back to the start while bytes came;
+    /// <c>d2800000</c> movz x0, #0; <c>d2800bc8</c> movz x8, #94 (__NR_exit_group); <c>d4000001</c> svc #0.
     /// </remarks>
-    internal static ReadOnlySpan<uint> Aarch64Code => [0xD2800000, 0xD2800001, 0xD2800002, 0xD2800003, 0xD2800928, 0xD4000001, 0x17FFFFFA];
+    internal static ReadOnlySpan<uint> Aarch64Code =>
+        [0xD2800000, 0x910003E1, 0xD2800022, 0xD28007E8, 0xD4000001, 0xF100001F, 0x54FFFF4C, 0xD2800000, 0xD2800BC8, 0xD4000001];
 
     /// <summary>Builds the program for a Docker architecture name.</summary>
     /// <param name="architecture">The engine's architecture as Docker names it (<c>amd64</c>, <c>arm64</c>).</param>

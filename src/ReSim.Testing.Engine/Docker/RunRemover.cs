@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Docker.DotNet;
@@ -7,7 +6,7 @@ using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 
-/// <summary>Removes the engine objects of a run, or of runs whose owner process is gone (R19).</summary>
+/// <summary>Removes the engine objects of a run, or of dead runs (R19).</summary>
 internal static class RunRemover
 {
     /// <summary>Force-removes every container labelled with <paramref name="runId"/> (services, then the sandbox), then its volumes.</summary>
@@ -17,69 +16,66 @@ internal static class RunRemover
     /// <param name="cancellationToken">Cancels the removal.</param>
     /// <returns>How many objects were removed; objects already gone are not counted and are no error.</returns>
     internal static Task<int> RemoveRunAsync(DockerClient client, string runId, Action<string> removing, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => true, removing, IsAlreadyGoing, cancellationToken);
+        RemoveAsync(client, $"{RunLabels.Run}={runId}", removing, IsAlreadyGoing, cancellationToken);
 
-    /// <summary>Removes objects made by ReSim.Testing on this host whose owner process is no longer alive.</summary>
+    /// <summary>Removes the objects of every dead run on the engine: no running sandbox, and nothing created within <paramref name="grace"/> (<see cref="OrphanRule"/>).</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="grace">How old every object of a run without a running sandbox must be.</param>
     /// <param name="cancellationToken">Cancels the clean-up.</param>
     /// <returns>How many objects were removed.</returns>
     /// <remarks>
-    /// Objects of other hosts, of live processes, or without owner labels are never touched. Runs starting together sweep
-    /// the same orphans: an object another sweep is removing (or still holds, such as a volume of a container being removed)
-    /// is left to it or to the next sweep, never an error.
+    /// A live run is never touched, whichever process, PID namespace or machine owns it; objects without a run label are
+    /// never touched. Runs starting together sweep the same orphans: an object another sweep is removing (or still holds,
+    /// such as a volume of a container being removed) is left to it or to the next sweep, never an error.
     /// </remarks>
-    internal static Task<int> RemoveOrphansAsync(DockerClient client, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Marker}=true", IsOrphan, _ => { }, IsHeldByOthers, cancellationToken);
-
-    /// <summary>Whether an object with <paramref name="labels"/> belongs to a dead process on this host.</summary>
-    /// <param name="labels">The object's labels.</param>
-    /// <returns><see langword="true"/> for an orphan.</returns>
-    internal static bool IsOrphan(IDictionary<string, string>? labels) =>
-        labels is not null
-        && labels.TryGetValue(RunLabels.OwnerHost, out var host) && string.Equals(host, Environment.MachineName, StringComparison.Ordinal)
-        && labels.TryGetValue(RunLabels.OwnerProcess, out var pidText)
-        && int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-        && !IsAlive(pid);
-
-    private static bool IsAlive(int pid)
+    internal static async Task<int> RemoveOrphansAsync(DockerClient client, TimeSpan grace, CancellationToken cancellationToken)
     {
-        try
+        var filter = LabelFilter($"{RunLabels.Marker}=true");
+        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
+        var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
+        var listed = containers.Select(c => (Run: RunOf(c.Labels), IsRunningSandbox: IsSandbox(c) && OrphanRule.Holds(c.State), Created: new DateTimeOffset(c.Created.ToUniversalTime())))
+            .Concat((volumes.Volumes ?? []).Select(v => (Run: RunOf(v.Labels), IsRunningSandbox: false, Created: VolumeCreated(v.CreatedAt))))
+            .Where(o => o.Run is not null)
+            .Select(o => (o.Run!, o.IsRunningSandbox, o.Created));
+        var removed = 0;
+        foreach (var runId in OrphanRule.DeadRuns(listed, DateTimeOffset.UtcNow, grace))
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            removed += await RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => { }, IsHeldByOthers, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
+
+        return removed;
     }
+
+    private static string? RunOf(IDictionary<string, string>? labels) => labels?.TryGetValue(RunLabels.Run, out var run) == true ? run : null;
+
+    // A creation time the engine does not give, or gives unreadably, counts as now: the run is left to a later sweep.
+    private static DateTimeOffset VolumeCreated(string? createdAt) =>
+        DateTimeOffset.TryParse(createdAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : DateTimeOffset.UtcNow;
+
+    private static bool IsSandbox(ContainerListResponse c) => c.Labels?.TryGetValue(RunLabels.Role, out var role) == true && role == "sandbox";
+
+    private static Dictionary<string, IDictionary<string, bool>> LabelFilter(string label) => new(StringComparer.Ordinal)
+    {
+        ["label"] = new Dictionary<string, bool>(StringComparer.Ordinal) { [label] = true },
+    };
 
     private static async Task<int> RemoveAsync(
         DockerClient client,
         string label,
-        Func<IDictionary<string, string>?, bool> select,
         Action<string> removing,
         Func<DockerApiException, bool> skip,
         CancellationToken cancellationToken)
     {
-        var filter = new Dictionary<string, IDictionary<string, bool>>(StringComparer.Ordinal)
-        {
-            ["label"] = new Dictionary<string, bool>(StringComparer.Ordinal) { [label] = true },
-        };
+        var filter = LabelFilter(label);
         var containers = (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken)
-            .ConfigureAwait(false)).Where(c => select(c.Labels)).ToList();
+            .ConfigureAwait(false)).ToList();
         containers.ForEach(c => removing(c.ID));
-        bool IsSandbox(ContainerListResponse c) => c.Labels?.TryGetValue(RunLabels.Role, out var role) == true && role == "sandbox";
 
         var removed = await CountAsync(containers.Where(c => !IsSandbox(c)).Select(c => RemoveContainerAsync(client, c.ID, skip, cancellationToken))).ConfigureAwait(false);
         removed += await CountAsync(containers.Where(IsSandbox).Select(c => RemoveContainerAsync(client, c.ID, skip, cancellationToken))).ConfigureAwait(false);
 
         var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
-        removed += await CountAsync((volumes.Volumes ?? []).Where(v => select(v.Labels)).Select(v => RemoveVolumeAsync(client, v.Name, skip, cancellationToken)))
+        removed += await CountAsync((volumes.Volumes ?? []).Select(v => RemoveVolumeAsync(client, v.Name, skip, cancellationToken)))
             .ConfigureAwait(false);
         return removed;
     }

@@ -90,6 +90,10 @@ public sealed class ExperienceLauncher
     /// <param name="observer">Receives live log lines and state changes; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the run; everything is still torn down, then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The result, with the compose diagnostics; <see cref="ExperienceVerdict.Error"/> without contacting Docker when the file has errors.</returns>
+    /// <remarks>
+    /// SIGINT, SIGTERM, SIGQUIT or SIGHUP to the process, or its exit, cancel the run as <paramref name="cancellationToken"/>
+    /// would, and the process ends only once the run is torn down (<see cref="ProcessTermination"/>).
+    /// </remarks>
     public async Task<ExperienceResult> RunAsync(LoadedExperience loaded, IExperienceObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
@@ -104,7 +108,8 @@ public sealed class ExperienceLauncher
 
         try
         {
-            var result = await new ExperienceRunner(runtime.Value).RunAsync(loaded.Experience, observer, cancellationToken).ConfigureAwait(false);
+            var result = await ProcessTermination.RunAsync(
+                token => new ExperienceRunner(runtime.Value).RunAsync(loaded.Experience, observer, token), cancellationToken).ConfigureAwait(false);
             return result with { Diagnostics = [.. loaded.Load.Diagnostics.Concat(result.Diagnostics).Distinct()] };
         }
         catch (ExperienceInfrastructureException e)

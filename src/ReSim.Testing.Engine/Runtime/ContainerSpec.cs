@@ -39,7 +39,7 @@ public sealed record ContainerSpec
     /// <summary>The mounts: named volumes, tmpfs, the compose file's host bind mounts and <c>/tmp/resim</c> (R10, R11).</summary>
     public ImmutableArray<MountSpec> Mounts { get; init; } = [];
 
-    /// <summary>The sandbox whose network namespace the container joins (R12).</summary>
+    /// <summary>The sandbox whose network namespace (R12) and PID namespace the container joins; the container ends when the sandbox does.</summary>
     public required string NetworkNamespaceOf { get; init; }
 
     /// <summary>The CPU, memory and process limits (R13).</summary>

@@ -20,7 +20,7 @@ public interface IContainerRuntime : IAsyncDisposable
     /// <returns>A task that completes when the image is present.</returns>
     Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken);
 
-    /// <summary>Removes the objects of earlier runs whose owner process on this host is gone.</summary>
+    /// <summary>Removes the objects of dead runs: runs no live owner holds any more, from any process or machine sharing the engine; never a live run.</summary>
     /// <param name="cancellationToken">Cancels the clean-up.</param>
     /// <returns>How many objects were removed.</returns>
     Task<int> RemoveOrphansAsync(CancellationToken cancellationToken);

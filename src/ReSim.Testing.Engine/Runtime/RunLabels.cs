@@ -9,10 +9,10 @@ public static class RunLabels
     /// <summary>The run's ID.</summary>
     public const string Run = "ai.resim.testing.run";
 
-    /// <summary>The owning process's ID on <see cref="OwnerHost"/>.</summary>
+    /// <summary>The owning process's ID on <see cref="OwnerHost"/>; for people reading the engine, the orphan sweep does not use it.</summary>
     public const string OwnerProcess = "ai.resim.testing.owner.pid";
 
-    /// <summary>The host name of the owning process.</summary>
+    /// <summary>The host name of the owning process; for people reading the engine, the orphan sweep does not use it.</summary>
     public const string OwnerHost = "ai.resim.testing.owner.host";
 
     /// <summary>The compose service a container runs.</summary>

@@ -65,26 +65,38 @@ internal sealed record ParallelLimit(int Count, string Source)
         return new(Math.Max(1, Math.Min(processors, byMemory)), $"this machine ({processors} processors, {memoryBytes / (1L << 20)} MiB of memory)");
     }
 
+    /// <summary>The <c>xunit.runner.json</c> xUnit reads for an assembly: <c>NAME.xunit.runner.json</c>, else <c>xunit.runner.json</c>, in its folder.</summary>
+    /// <param name="folder">The test assembly's folder.</param>
+    /// <param name="assemblyName">The test assembly's name.</param>
+    /// <returns>The file's path, or <see langword="null"/> when there is none.</returns>
+    public static string? RunnerJson(string folder, string assemblyName) =>
+        new[] { $"{assemblyName}.xunit.runner.json", "xunit.runner.json" }.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>The test output's words for this limit, and for xUnit's own cap when it is lower.</summary>
+    /// <param name="xunit">How many tests xUnit starts at once.</param>
+    /// <returns>Such as <c>at most 8 at once, from ...</c>, saying what really runs together and how to change it.</returns>
+    public string Describe(XunitConcurrency xunit)
+    {
+        ArgumentNullException.ThrowIfNull(xunit);
+        var text = string.Create(CultureInfo.InvariantCulture, $"at most {Count} at once, from {Source}");
+        return xunit.Cap is { } cap && cap < Count
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{text}; but xUnit starts at most {cap} tests at once here ({xunit.Why}), so at most {cap} experiences run together. To run {Count}, set \"parallelAlgorithm\": \"aggressive\" in xunit.runner.json or pass --parallel-algorithm aggressive")
+            : text;
+    }
+
     private static ParallelLimit? FromRunnerJson(string folder, string assemblyName)
     {
-        foreach (var name in new[] { $"{assemblyName}.xunit.runner.json", "xunit.runner.json" })
+        if (RunnerJson(folder, assemblyName) is not { } path)
         {
-            var path = Path.Combine(folder, name);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            using var document = ParseJson(path);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(JsonKey, out var value))
-            {
-                return Parse(value.ToString(), $"\"{JsonKey}\" in {path}");
-            }
-
             return null;
         }
 
-        return null;
+        using var document = ParseJson(path);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(JsonKey, out var value)
+            ? Parse(value.ToString(), $"\"{JsonKey}\" in {path}")
+            : null;
     }
 
     private static JsonDocument ParseJson(string path)

@@ -100,7 +100,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         var (limit, slot) = await services.Slots.AcquireAsync(testAssembly, cancellationToken).ConfigureAwait(false);
         using (slot)
         {
-            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experience slot after {waited.Elapsed.TotalSeconds:0.0} s (at most {limit.Count} at once, from {limit.Source})."));
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experience slot after {waited.Elapsed.TotalSeconds:0.0} s ({limit.Describe(XunitConcurrency.For(testAssembly))})."));
             var terminal = TerminalProgress.Current;
             var name = experience.Request.Name ?? Path.GetFileName(experience.Request.ComposeFile);
             var observer = new LiveOutputObserver(report, progress: terminal is null ? null : line => terminal.WriteLine($"[ReSim {name}] {line}"));

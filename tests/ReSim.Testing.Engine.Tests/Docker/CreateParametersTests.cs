@@ -36,11 +36,12 @@ public sealed class CreateParametersTests
     };
 
     [Fact]
-    public void R12_a_service_joins_the_sandbox_namespace_and_gets_no_restart_policy_from_docker()
+    public void R12_a_service_joins_the_sandbox_network_and_PID_namespaces_and_gets_no_restart_policy_from_docker()
     {
         var request = CreateParameters.ForService(Spec);
 
         Assert.Equal("container:sandbox-id", request.HostConfig!.NetworkMode);
+        Assert.Equal("container:sandbox-id", request.HostConfig.PidMode);
         Assert.Null(request.HostConfig.RestartPolicy);
         Assert.Null(request.HostConfig.PortBindings);
         Assert.Equal(("resim-r1-robot", "robot:1", "/work"), (request.Name, request.Image, request.WorkingDir));
@@ -119,6 +120,7 @@ public sealed class CreateParametersTests
         Assert.Equal("nvidia [0 2] [[gpu]]", await DockerTestRun.InspectAsync(
             id, "{{range .HostConfig.DeviceRequests}}{{.Driver}} {{.DeviceIDs}} {{.Capabilities}}{{end}}"));
         Assert.Equal("container:" + sandbox, await DockerTestRun.InspectAsync(id, "{{.HostConfig.NetworkMode}}"));
+        Assert.Equal("container:" + sandbox, await DockerTestRun.InspectAsync(id, "{{.HostConfig.PidMode}}"));
         var restart = await DockerTestRun.InspectAsync(id, "{{.HostConfig.RestartPolicy.Name}}");
         Assert.True(restart is "" or "no", $"Docker must not restart services itself (R17), policy was '{restart}'");
     }

@@ -4,7 +4,7 @@ using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Tests.Docker;
 
-/// <summary>The small pure pieces of the Docker runtime: endpoints, versions, image names, times, events, orphans.</summary>
+/// <summary>The small pure pieces of the Docker runtime: endpoints, versions, image names, times, events.</summary>
 public sealed class DockerPrimitivesTests
 {
     [Theory]
@@ -101,19 +101,5 @@ public sealed class DockerPrimitivesTests
         var attributes = new Dictionary<string, string> { [RunLabels.Service] = "robot", [RunLabels.Role] = role };
 
         Assert.Null(DockerEventMapper.Map(new Message { Type = "container", Action = action, Actor = new Actor { ID = "c1", Attributes = attributes } }));
-    }
-
-    [Fact]
-    public void Only_objects_of_this_host_whose_owner_process_is_dead_are_orphans()
-    {
-        var alive = new Dictionary<string, string>(RunLabels.For("r"));
-        var otherHost = new Dictionary<string, string>(alive) { [RunLabels.OwnerHost] = "elsewhere", [RunLabels.OwnerProcess] = "999999999" };
-        var dead = new Dictionary<string, string>(alive) { [RunLabels.OwnerProcess] = "999999999" };
-
-        Assert.False(RunRemover.IsOrphan(alive));
-        Assert.False(RunRemover.IsOrphan(otherHost));
-        Assert.False(RunRemover.IsOrphan(new Dictionary<string, string> { [RunLabels.Marker] = "true" }));
-        Assert.False(RunRemover.IsOrphan(null));
-        Assert.True(RunRemover.IsOrphan(dead));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using ReSim.Testing.Engine.Docker;
 
 namespace ReSim.Testing.Engine.Tests.Docker;
@@ -49,6 +50,60 @@ public sealed class DockerRuntimeConnectTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
         Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_socket_that_accepts_and_never_answers_every_later_connect_fails_at_once_with_the_same_clear_message()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"resim-silent-{Guid.NewGuid():N}.sock");
+        using var silent = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        silent.Bind(new UnixDomainSocketEndPoint(path));
+        silent.Listen();
+        var accepted = new List<Socket>();
+        var accepting = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var connection = await silent.AcceptAsync(DockerTestRun.Token);
+                lock (accepted)
+                {
+                    accepted.Add(connection);
+                }
+            }
+        }, DockerTestRun.Token);
+        try
+        {
+            await using var runtime = new DockerRuntime(new DockerRuntimeOptions { Endpoint = new Uri("unix://" + path), ConnectTimeout = TimeSpan.FromSeconds(2) });
+            var first = await Assert.ThrowsAsync<ExperienceInfrastructureException>(() => runtime.ConnectAsync(DockerTestRun.Token));
+            var clock = Stopwatch.StartNew();
+
+            var later = new List<ExperienceInfrastructureException>();
+            for (var i = 0; i < 20; i++)
+            {
+                later.Add(await Assert.ThrowsAsync<ExperienceInfrastructureException>(() => runtime.ConnectAsync(DockerTestRun.Token)));
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"20 later connects took {clock.Elapsed}");
+            Assert.Contains("no answer within 2 s", first.Message, StringComparison.Ordinal);
+            Assert.All(later, e => Assert.StartsWith(first.Message + " (Seen at ", e.Message, StringComparison.Ordinal));
+            Assert.All(later, e => Assert.Contains("this process tries the engine again from ", e.Message, StringComparison.Ordinal));
+            lock (accepted)
+            {
+                Assert.Single(accepted);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+            lock (accepted)
+            {
+                accepted.ForEach(connection => connection.Dispose());
+            }
+        }
+
+        // Closing the listener ends the accept loop with an error, which is all it can end with.
+        silent.Dispose();
+        await Assert.ThrowsAnyAsync<Exception>(() => accepting);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class DockerRuntimeSandboxTests
         Assert.Equal("true", await DockerTestRun.InspectAsync(sandbox, "{{.State.Running}}"));
         Assert.StartsWith("resim-testing/sandbox:", await DockerTestRun.InspectAsync(sandbox, "{{.Config.Image}}"), StringComparison.Ordinal);
         Assert.Equal("true", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.Init}}"));
+        Assert.Equal("true true", await DockerTestRun.InspectAsync(sandbox, "{{.Config.OpenStdin}} {{.Config.StdinOnce}}"));
         Assert.Equal("[robot:127.0.0.1]", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.ExtraHosts}}"));
         Assert.Equal("map[]", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.PortBindings}}"));
         Assert.Equal("false", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.PublishAllPorts}}"));

@@ -79,26 +79,21 @@ public sealed class DockerRuntimeTeardownTests
     }
 
     [Fact]
-    public async Task Orphans_are_removed_only_when_their_owner_process_on_this_host_is_dead()
+    public async Task The_sweep_removes_every_object_of_a_run_whose_owner_is_gone_and_nothing_of_a_live_run_R19()
     {
         await using var live = await DockerTestRun.StartAsync();
         await using var dead = await DockerTestRun.StartAsync();
-        // The owner lives while the objects are made (other tests' runs sweep orphans too), and dies just before the sweep.
-        using var owner = Process.Start(new ProcessStartInfo("sleep", "60")) ?? throw new InvalidOperationException("could not start `sleep`");
-        var deadLabels = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var otherHost = dead.Labels("volume").SetItem(RunLabels.OwnerProcess, owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .SetItem(RunLabels.OwnerHost, "another-machine").SetItem(RunLabels.Run, live.RunId);
-        await dead.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{dead.RunId}-orphan", deadLabels), DockerTestRun.Token);
-        var sandbox = await dead.Runtime.CreateSandboxAsync(
-            new SandboxSpec(dead.RunId, dead.NameOf("sandbox"), [], deadLabels.SetItem(RunLabels.Role, "sandbox")), DockerTestRun.Token);
+        var sandbox = await live.SandboxAsync("user");
+        var service = await live.StartServiceAsync(live.Service("user", sandbox, "sleep 60"));
         await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-alive", live.Labels("volume")), DockerTestRun.Token);
-        await live.Runtime.CreateVolumeAsync(new VolumeSpec($"resim-{live.RunId}-elsewhere", otherHost), DockerTestRun.Token);
-        owner.Kill();
-        await owner.WaitForExitAsync(DockerTestRun.Token);
+        await dead.LeaveBehindAsync(services: 2);
+        Assert.Equal(5, (await dead.LeftoversAsync()).Split('\n').Length);
+        await Task.Delay(DockerTestRun.SweepGrace, DockerTestRun.Token);
+        await using var sweeper = DockerTestRun.Sweeper();
+        await sweeper.ConnectAsync(DockerTestRun.Token);
 
-        // No count is asserted: another test process's run may sweep the same orphans first, which is correct
-        // behaviour; what matters is that the dead owner's objects are gone and the live ones kept.
-        await live.Runtime.RemoveOrphansAsync(DockerTestRun.Token);
+        // No count is asserted: another sweep may remove the same orphans first, which is correct behaviour.
+        await sweeper.RemoveOrphansAsync(DockerTestRun.Token);
 
         // A sweep leaves what another sweep is still removing to it, so that one may finish just after this one returns.
         var left = await dead.LeftoversAsync();
@@ -109,8 +104,27 @@ public sealed class DockerRuntimeTeardownTests
         }
 
         Assert.Equal(string.Empty, left);
+        Assert.Equal("true true", $"{await DockerTestRun.InspectAsync(sandbox, "{{.State.Running}}")} {await DockerTestRun.InspectAsync(service, "{{.State.Running}}")}");
         var (_, kept, _) = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={live.RunId}");
-        Assert.Equal([$"resim-{live.RunId}-alive", $"resim-{live.RunId}-elsewhere"], kept.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
-        Assert.NotEmpty(sandbox);
+        Assert.Equal($"resim-{live.RunId}-alive", kept.Trim());
+    }
+
+    [Fact]
+    public async Task A_sandbox_created_and_not_yet_started_is_kept_for_the_grace_period_then_removed_R19()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        var labels = run.Labels("sandbox").SelectMany(label => new[] { "--label", $"{label.Key}={label.Value}" });
+        var (created, _, error) = await DockerCli.RunAsync(["create", .. labels, "--name", run.NameOf("sandbox"), TestImages.Busybox, "true"]);
+        Assert.True(created == 0, error);
+        await using var sweeper = DockerTestRun.Sweeper();
+        await sweeper.ConnectAsync(DockerTestRun.Token);
+
+        await sweeper.RemoveOrphansAsync(DockerTestRun.Token);
+        var young = await run.LeftoversAsync();
+        await Task.Delay(DockerTestRun.SweepGrace, DockerTestRun.Token);
+        await sweeper.RemoveOrphansAsync(DockerTestRun.Token);
+
+        Assert.NotEqual(string.Empty, young);
+        Assert.Equal(string.Empty, await run.LeftoversAsync());
     }
 }

@@ -17,6 +17,9 @@ public sealed class DockerTestRun : IAsyncDisposable
         RunId = "t" + Guid.NewGuid().ToString("N")[..12];
     }
 
+    /// <summary>The orphan grace of <see cref="Sweeper"/>: short, so tests need not wait the product's 30 s.</summary>
+    public static TimeSpan SweepGrace { get; } = TimeSpan.FromSeconds(3);
+
     public DockerRuntime Runtime { get; }
 
     public RuntimeInfo Info { get; }
@@ -36,6 +39,35 @@ public sealed class DockerTestRun : IAsyncDisposable
         {
             await runtime.DisposeAsync();
             throw new InvalidOperationException(e.Message + "\n" + DockerCli.HowToGetDocker, e);
+        }
+    }
+
+    /// <summary>A runtime whose orphan sweep counts runs without a running sandbox as dead after <see cref="SweepGrace"/>.</summary>
+    public static DockerRuntime Sweeper() => new(new DockerRuntimeOptions { OrphanGrace = SweepGrace });
+
+    /// <summary>
+    /// Leaves this run on the engine as a dead owner would: a sandbox, and <paramref name="services"/> running services each
+    /// with a volume, made through a runtime of its own that is then disposed, so its holds close as they do when a process
+    /// dies. Returns once nothing of the run runs; the objects stay. Their owner labels name this live process, as a reused PID would.
+    /// </summary>
+    public async Task LeaveBehindAsync(int services = 1)
+    {
+        await using (var owner = new DockerRuntime())
+        {
+            await owner.ConnectAsync(Token);
+            var sandbox = await owner.CreateSandboxAsync(new SandboxSpec(RunId, NameOf("sandbox"), [], Labels("sandbox")), Token);
+            for (var i = 0; i < services; i++)
+            {
+                var volume = $"resim-{RunId}-data{i}";
+                await owner.CreateVolumeAsync(new VolumeSpec(volume, Labels("volume")), Token);
+                var id = await owner.CreateContainerAsync(Service($"user{i}", sandbox, "sleep 60") with { Mounts = [new MountSpec(MountKind.Volume, volume, "/data", ReadOnly: false)] }, Token);
+                await owner.StartContainerAsync(id, Token);
+            }
+        }
+
+        for (var i = 0; i < 100 && (await DockerCli.RunAsync("ps", "-q", "--filter", $"label={RunLabels.Run}={RunId}")).StdOut.Trim().Length > 0; i++)
+        {
+            await Task.Delay(100, Token);
         }
     }
 

@@ -62,19 +62,17 @@ public sealed class R19TeardownTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_run_first_removes_what_runs_of_dead_processes_left_on_the_engine_R19()
+    public async Task A_run_first_removes_what_runs_of_dead_owners_left_on_the_engine_R19()
     {
-        var orphanRun = "orphan" + Guid.NewGuid().ToString("N")[..8];
-        var deadPid = await DeadProcessIdAsync();
-        var (created, _, error) = await DockerCli.RunAsync(
-            "volume", "create", "--label", $"{RunLabels.Marker}=true", "--label", $"{RunLabels.Run}={orphanRun}",
-            "--label", $"{RunLabels.OwnerProcess}={deadPid}", "--label", $"{RunLabels.OwnerHost}={Environment.MachineName}", $"resim-{orphanRun}-left");
-        Assert.True(created == 0, error);
+        await using var orphan = await DockerTestRun.StartAsync();
+        await orphan.LeaveBehindAsync();
+        await Task.Delay(DockerTestRun.SweepGrace, RealEngine.Token);
+        await using var sweeping = new RealEngine(DockerTestRun.Sweeper());
 
-        var result = await engine.RunAsync(Compose.Replace("sleep 30\"]", "sleep 0.2\"]", StringComparison.Ordinal));
+        var result = await sweeping.RunAsync(Compose.Replace("sleep 30\"]", "sleep 0.2\"]", StringComparison.Ordinal));
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
-        await RealEngine.AssertNothingLeftAsync(orphanRun);
+        await RealEngine.AssertNothingLeftAsync(orphan.RunId);
     }
 
     [Fact]
@@ -103,13 +101,6 @@ public sealed class R19TeardownTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => engine.DisposeAsync();
-
-    private static async Task<int> DeadProcessIdAsync()
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true")) ?? throw new InvalidOperationException("could not start `true`");
-        await process.WaitForExitAsync(RealEngine.Token);
-        return process.Id;
-    }
 
     private static async Task<(string[] Containers, string[] Volumes)> ListAsync(string runId)
     {

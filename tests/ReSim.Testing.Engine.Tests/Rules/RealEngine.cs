@@ -21,7 +21,15 @@ public sealed class RealEngine : IAsyncDisposable
 
     private readonly List<string> folders = [];
 
-    public DockerRuntime Runtime { get; } = new();
+    public RealEngine()
+        : this(new DockerRuntime())
+    {
+    }
+
+    /// <summary>Runs on <paramref name="runtime"/>, which this object disposes.</summary>
+    public RealEngine(DockerRuntime runtime) => Runtime = runtime;
+
+    public DockerRuntime Runtime { get; }
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -11,7 +11,27 @@ internal static class DotnetCli
 
     public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var output = new StringBuilder();
+        using var process = Start(workingDirectory, environment, output, "dotnet", arguments);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` in {workingDirectory} did not finish within {timeout}. Output so far:\n{Text(output)}");
+        }
+
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, Text(output), $"dotnet {string.Join(' ', arguments)}");
+    }
+
+    /// <summary>Starts <paramref name="fileName"/> (<c>dotnet</c>, or a wrapper such as <c>setsid</c> around it) with the same environment, collecting its output.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, StringBuilder output, string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -38,27 +58,21 @@ internal static class DotnetCli
             start.Environment[name] = value;
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return process;
+    }
 
-        using var deadline = new CancellationTokenSource(timeout);
-        try
+    public static string Text(StringBuilder output)
+    {
+        lock (output)
         {
-            await process.WaitForExitAsync(deadline.Token);
+            return output.ToString();
         }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` in {workingDirectory} did not finish within {timeout}. Output so far:\n{Text(output)}");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, Text(output), $"dotnet {string.Join(' ', arguments)}");
     }
 
     private static void Append(StringBuilder output, string? line)
@@ -71,14 +85,6 @@ internal static class DotnetCli
         lock (output)
         {
             output.AppendLine(line);
-        }
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
         }
     }
 }

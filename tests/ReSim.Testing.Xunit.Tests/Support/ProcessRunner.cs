@@ -12,31 +12,7 @@ public static class ProcessRunner
     /// <summary>As above, with <paramref name="variables"/> added to the child's environment.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> variables, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The child is a test run of its own: nothing of this test host's session may leak into it.
-        foreach (var name in start.Environment.Keys.Where(IsTestSessionVariable).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        using var process = Start(fileName, arguments, workingDirectory, redirect: true, variables);
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
@@ -59,6 +35,36 @@ public static class ProcessRunner
         {
             return (process.ExitCode, output.ToString());
         }
+    }
+
+    /// <summary>Starts the tool with nothing of this test host's session in its environment; the caller reads its output if <paramref name="redirect"/>.</summary>
+    public static Process Start(string fileName, IEnumerable<string> arguments, string workingDirectory, bool redirect, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = redirect,
+            RedirectStandardError = redirect,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The child is a test run of its own: nothing of this test host's session may leak into it.
+        foreach (var name in start.Environment.Keys.Where(IsTestSessionVariable).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
     }
 
     private static bool IsTestSessionVariable(string name) =>

@@ -1,0 +1,54 @@
+using System.Text;
+using ReSim.Testing.Tests.Shared;
+
+namespace ReSim.Testing.MSBuild.Tests.EndToEnd;
+
+/// <summary>
+/// Ctrl+C and SIGTERM on a real `dotnet build -t:RunComposeExperiences` of the packaged consumer: the running experience
+/// is stopped and removed within a few seconds, and the build ends only after that. On Ctrl+C MSBuild cancels the task,
+/// which logs RSIM105 (MSBuild's console, cancelling, prints it in some runs only) and the build fails; on SIGTERM the
+/// dotnet CLI ends the process by itself, exit code 0, once the process's exit handler has seen the experience removed.
+/// </summary>
+public sealed class InterruptedBuildTests(PackagedConsumer consumer) : IClassFixture<PackagedConsumer>
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
+
+    [Theory]
+    [InlineData("INT", "group", true)]
+    [InlineData("TERM", "dotnet", false)]
+    public async Task A_signal_ends_the_running_experience_and_the_build_ends_only_after_its_objects_are_removed_R19(string signal, string target, bool failsTheBuild)
+    {
+        await DockerPrerequisite.RequireAsync();
+        var build = await consumer.DotnetAsync(BuildTimeout, "build", "-p:Experience=stuck", "-nodeReuse:false", "-tl:off");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var output = new StringBuilder();
+
+        // setsid: the build gets a process group of its own, as a terminal gives a command, so Ctrl+C can be sent to it alone.
+        using var dotnet = DotnetCli.Start(
+            consumer.ConsumerDirectory, consumer.Environment, output, "setsid", "dotnet", "build", "--no-restore", "-t:RunComposeExperiences", "-p:Experience=stuck", "-nodeReuse:false", "-tl:off");
+        try
+        {
+            var (runId, owner) = await Interruption.RunningExperienceAsync(dotnet, "interrupted-orchestrator", () => DotnetCli.Text(output), TestContext.Current.CancellationToken);
+
+            var outcome = await Interruption.SignalAndWatchAsync(signal, target == "group" ? -dotnet.Id : dotnet.Id, runId, owner, TestContext.Current.CancellationToken);
+            using var exited = new CancellationTokenSource(Interruption.FewSeconds);
+            await dotnet.WaitForExitAsync(exited.Token);
+
+            TestContext.Current.TestOutputHelper?.WriteLine($"SIG{signal} to {target}: {outcome}");
+            Assert.True(outcome.Left.Length == 0, $"after {Interruption.FewSeconds} the run still had {outcome.Left}\n{DotnetCli.Text(output)}");
+            Assert.False(outcome.OwnerEndedFirst, $"the build ended before the run was removed\n{DotnetCli.Text(output)}");
+            Assert.Contains("experience removed", DotnetCli.Text(output), StringComparison.Ordinal);
+            if (failsTheBuild)
+            {
+                Assert.True(dotnet.ExitCode != 0, $"the cancelled build exited 0\n{DotnetCli.Text(output)}");
+            }
+        }
+        finally
+        {
+            if (!dotnet.HasExited)
+            {
+                dotnet.Kill(entireProcessTree: true);
+            }
+        }
+    }
+}
