@@ -10,9 +10,9 @@ internal static class DockerConnector
     /// <summary>Connects to the engine <paramref name="options"/> name.</summary>
     /// <param name="options">Where the engine is and how long to wait.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
-    /// <returns>A client for the negotiated version, and what the engine said of itself.</returns>
+    /// <returns>A client for the negotiated version, what the engine said of itself, and what it does differently.</returns>
     /// <exception cref="ExperienceInfrastructureException">No engine answered in time, or it is too old.</exception>
-    internal static async Task<(DockerClient Client, RuntimeInfo Info)> ConnectAsync(DockerRuntimeOptions options, CancellationToken cancellationToken)
+    internal static async Task<(DockerClient Client, RuntimeInfo Info, EngineCapabilities Engine)> ConnectAsync(DockerRuntimeOptions options, CancellationToken cancellationToken)
     {
         var endpoint = DockerEndpoint.Resolve(options.Endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -23,8 +23,9 @@ internal static class DockerConnector
             var version = await probe.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
             var apiVersion = ApiVersionNegotiation.Choose(version.APIVersion, endpoint);
             var client = Build(new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(apiVersion), endpoint);
-            var info = new RuntimeInfo(endpoint.ToString(), version.Version, apiVersion.ToString(), version.Arch);
-            return (client, info);
+            var engine = EngineCapabilities.Of(version);
+            var info = new RuntimeInfo(endpoint.ToString(), version.Version, apiVersion.ToString(), version.Arch, engine.Name);
+            return (client, info, engine);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

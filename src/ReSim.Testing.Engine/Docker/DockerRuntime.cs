@@ -25,6 +25,7 @@ public sealed class DockerRuntime : IContainerRuntime
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
     private RuntimeInfo? info;
+    private EngineCapabilities engine = EngineCapabilities.Docker;
     private Task<string>? sandboxImage;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
@@ -115,7 +116,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// then or until the runtime is disposed. A broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
     /// </remarks>
     public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) =>
-        EventSubscription.Open(Client, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
+        EventSubscription.Open(Client, engine, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -195,8 +196,9 @@ public sealed class DockerRuntime : IContainerRuntime
 
     private async Task<RuntimeInfo> ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        var (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var (connected, about, capabilities) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         info = about;
+        engine = capabilities;
         client = connected;
         return about;
     }
@@ -218,7 +220,7 @@ public sealed class DockerRuntime : IContainerRuntime
         // One import per runtime, shared by concurrent runs; a failed import is tried again by the next sandbox.
         if (sandboxImage is null || sandboxImage.IsFaulted)
         {
-            sandboxImage = SandboxImage.EnsureAsync(Client, architecture, CancellationToken.None);
+            sandboxImage = SandboxImage.EnsureAsync(Client, engine, architecture, CancellationToken.None);
         }
 
         return sandboxImage.WaitAsync(cancellationToken);

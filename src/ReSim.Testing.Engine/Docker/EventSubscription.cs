@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Docker.DotNet;
@@ -18,20 +19,29 @@ internal sealed class EventSubscription : IProgress<Message>
     /// <summary>How far back the subscription reaches; covers the gap above and small clock differences with the engine.</summary>
     internal static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<ContainerEvent> events = Channel.CreateUnbounded<ContainerEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Message> events = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DockerClient client;
+    private readonly EngineCapabilities engine;
     private readonly Action<string, long> exited;
 
-    private EventSubscription(Action<string, long> exited) => this.exited = exited;
+    private EventSubscription(DockerClient client, EngineCapabilities engine, Action<string, long> exited)
+    {
+        this.client = client;
+        this.engine = engine;
+        this.exited = exited;
+    }
 
     /// <summary>Opens the subscription now and returns its events.</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="engine">What the engine does differently.</param>
     /// <param name="runId">The run whose containers to watch.</param>
     /// <param name="exited">Told of every container exit (ID, engine time in ns) before the event is handed out.</param>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The events of the run's service containers.</returns>
-    internal static IAsyncEnumerable<ContainerEvent> Open(DockerClient client, string runId, Action<string, long> exited, CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<ContainerEvent> Open(
+        DockerClient client, EngineCapabilities engine, string runId, Action<string, long> exited, CancellationToken cancellationToken)
     {
-        var subscription = new EventSubscription(exited);
+        var subscription = new EventSubscription(client, engine, exited);
         var since = (DateTimeOffset.UtcNow - ReplayMargin).ToUnixTimeMilliseconds() * 1_000_000;
         var parameters = new ContainerEventsParameters
         {
@@ -40,11 +50,11 @@ internal sealed class EventSubscription : IProgress<Message>
             {
                 ["type"] = new Dictionary<string, bool>(StringComparer.Ordinal) { ["container"] = true },
                 ["label"] = new Dictionary<string, bool>(StringComparer.Ordinal) { [$"{RunLabels.Run}={runId}"] = true },
-                ["event"] = DockerEventMapper.Actions.ToDictionary(action => action, _ => true, StringComparer.Ordinal),
+                ["event"] = engine.EventFilterActions.ToDictionary(action => action, _ => true, StringComparer.Ordinal),
             },
         };
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pump = subscription.PumpAsync(client, parameters, stop.Token);
+        var pump = subscription.PumpAsync(parameters, stop.Token);
         return subscription.ReadAsync(pump, stop, cancellationToken);
     }
 
@@ -56,13 +66,10 @@ internal sealed class EventSubscription : IProgress<Message>
             exited(value.Actor.ID, DockerEventMapper.NanosecondsOf(value));
         }
 
-        if (DockerEventMapper.Map(value) is { } mapped)
-        {
-            events.Writer.TryWrite(mapped);
-        }
+        events.Writer.TryWrite(value);
     }
 
-    private static async Task<bool> WaitAsync(ChannelReader<ContainerEvent> reader, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(ChannelReader<Message> reader, CancellationToken cancellationToken)
     {
         try
         {
@@ -74,7 +81,7 @@ internal sealed class EventSubscription : IProgress<Message>
         }
     }
 
-    private async Task PumpAsync(DockerClient client, ContainerEventsParameters parameters, CancellationToken cancellationToken)
+    private async Task PumpAsync(ContainerEventsParameters parameters, CancellationToken cancellationToken)
     {
         try
         {
@@ -92,15 +99,44 @@ internal sealed class EventSubscription : IProgress<Message>
         }
     }
 
+    // Podman 4 reports a health change as a bare `health_status` action with the status in a field the client's model
+    // lacks; the container's inspected health is that status (read at once, in the stream's order).
+    private async Task<Message> WithHealthStatusAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (engine.HealthStatusInEventAction || message.Action != DockerEventMapper.HealthStatusAction || message.Actor?.ID is not { } id)
+        {
+            return message;
+        }
+
+        try
+        {
+            var container = await client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            message.Action = $"{DockerEventMapper.HealthStatusAction}: {container.State?.Health?.Status}";
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Gone already: its exit is what matters, and it follows in the stream.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The stream is ending; the next wait says so.
+        }
+
+        return message;
+    }
+
     private async IAsyncEnumerable<ContainerEvent> ReadAsync(Task pump, CancellationTokenSource stop, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         try
         {
             while (await WaitAsync(events.Reader, cancellationToken).ConfigureAwait(false))
             {
-                while (events.Reader.TryRead(out var containerEvent))
+                while (events.Reader.TryRead(out var message))
                 {
-                    yield return containerEvent;
+                    if (DockerEventMapper.Map(await WithHealthStatusAsync(message, cancellationToken).ConfigureAwait(false)) is { } containerEvent)
+                    {
+                        yield return containerEvent;
+                    }
                 }
             }
         }

@@ -1,0 +1,70 @@
+using Docker.DotNet.Models;
+
+namespace ReSim.Testing.Engine.Docker;
+
+/// <summary>
+/// What differs between the engines this runtime speaks to through the Docker API (Docker Engine, and Podman's
+/// Docker-compatible service), decided once from the engine's <c>/version</c> and consulted wherever the two differ.
+/// </summary>
+/// <remarks>
+/// Every engine-specific behaviour of the Docker adapter is a member here, so the rest of the adapter has no test of the
+/// engine's name. See docs/engines.md for what was verified on each engine.
+/// </remarks>
+internal sealed record EngineCapabilities
+{
+    /// <summary>Docker Engine (dockerd): the reference behaviour.</summary>
+    internal static readonly EngineCapabilities Docker = new()
+    {
+        Name = "Docker",
+        EventFilterActions = ["start", "die", DockerEventMapper.HealthStatusAction],
+        HealthStatusInEventAction = true,
+    };
+
+    /// <summary>Podman's Docker-compatible API service (<c>podman system service</c>), 4.x.</summary>
+    internal static readonly EngineCapabilities Podman = new()
+    {
+        Name = "Podman",
+        LocalImagePrefix = "localhost/",
+        // Podman filters on its own event names (`died`) but reports the Docker ones (`die`).
+        EventFilterActions = ["start", "died", DockerEventMapper.HealthStatusAction],
+        HealthStatusInEventAction = false,
+        RunsHealthChecksOnlyWithSystemd = true,
+    };
+
+    /// <summary>The engine's name as users know it, for messages and <see cref="Runtime.RuntimeInfo.Engine"/>.</summary>
+    internal required string Name { get; init; }
+
+    /// <summary>
+    /// What the engine puts before the name of an image made on it (imported or loaded) rather than pulled: Podman names
+    /// them <c>localhost/NAME:TAG</c> and would otherwise file an imported image under <c>docker.io/</c>; Docker adds nothing.
+    /// </summary>
+    internal string LocalImagePrefix { get; init; } = string.Empty;
+
+    /// <summary>The event actions to ask the engine's event filter for: container starts, exits and health changes.</summary>
+    internal required IReadOnlyList<string> EventFilterActions { get; init; }
+
+    /// <summary>
+    /// Whether a health event's action carries the status (<c>health_status: healthy</c>), as on Docker; Podman 4 sends a
+    /// bare <c>health_status</c>, and the status is read from the container.
+    /// </summary>
+    internal required bool HealthStatusInEventAction { get; init; }
+
+    /// <summary>
+    /// Whether the engine runs health checks from systemd timers, so that without systemd (containers, many CI runners)
+    /// they never run unless the runtime asks for each check itself (Podman's <c>/libpod/containers/{id}/healthcheck</c>).
+    /// </summary>
+    internal bool RunsHealthChecksOnlyWithSystemd { get; init; }
+
+    /// <summary>The capabilities of the engine whose <c>/version</c> answered <paramref name="version"/>.</summary>
+    /// <param name="version">The engine's version answer.</param>
+    /// <returns><see cref="Podman"/> when a component of the answer is Podman's engine, else <see cref="Docker"/>.</returns>
+    internal static EngineCapabilities Of(VersionResponse version) =>
+        version.Components?.Any(component => component.Name?.StartsWith("Podman", StringComparison.OrdinalIgnoreCase) == true) == true
+            ? Podman
+            : Docker;
+
+    /// <summary>The name to give an image made on this engine.</summary>
+    /// <param name="reference">Such as <c>resim-testing/sandbox:amd64-0123456789ab</c>.</param>
+    /// <returns>The reference under <see cref="LocalImagePrefix"/>.</returns>
+    internal string LocalImage(string reference) => LocalImagePrefix + reference;
+}
