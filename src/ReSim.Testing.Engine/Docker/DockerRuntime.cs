@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Runtime;
 using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;
 
@@ -21,12 +22,14 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CPUStats> lastCpu = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HealthcheckDefinition> healthcheckOf = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
     private RuntimeInfo? info;
     private EngineCapabilities engine = EngineCapabilities.Docker;
     private Task<string>? sandboxImage;
+    private HealthCheckDriver? healthChecks;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where the engine is; <see langword="null"/> for the default.</param>
@@ -99,6 +102,11 @@ public sealed class DockerRuntime : IContainerRuntime
             $"create the container of service '{spec.Service}'",
             () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken)).ConfigureAwait(false);
         serviceOf[created.ID] = spec.Service;
+        if (spec.Healthcheck is not null)
+        {
+            healthcheckOf[created.ID] = spec.Healthcheck;
+        }
+
         return created.ID;
     }
 
@@ -131,6 +139,7 @@ public sealed class DockerRuntime : IContainerRuntime
             logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
             await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        healthChecks?.Drive(containerId, healthcheckOf.GetValueOrDefault(containerId));
     }
 
     /// <inheritdoc />
@@ -180,7 +189,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// <inheritdoc />
     /// <remarks>Sends SIGTERM, waits up to <paramref name="gracePeriod"/> (to the millisecond) for the exit, then SIGKILL. A container that has already stopped, or is gone, is no error.</remarks>
     public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken));
+        EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, engine, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped.</remarks>
@@ -190,6 +199,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        healthChecks?.Dispose();
         client?.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -199,6 +209,7 @@ public sealed class DockerRuntime : IContainerRuntime
         var (connected, about, capabilities) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         info = about;
         engine = capabilities;
+        healthChecks = capabilities.RunsHealthChecksOnlyWithSystemd ? new HealthCheckDriver(new Uri(about.Endpoint)) : null;
         client = connected;
         return about;
     }
@@ -209,6 +220,8 @@ public sealed class DockerRuntime : IContainerRuntime
     private void Forget(string containerId)
     {
         serviceOf.TryRemove(containerId, out _);
+        healthcheckOf.TryRemove(containerId, out _);
+        healthChecks?.Forget(containerId);
         lastExit.TryRemove(containerId, out _);
         logsSince.TryRemove(containerId, out _);
         lastCpu.TryRemove(containerId, out _);

@@ -1,3 +1,5 @@
+using System.Net;
+using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace ReSim.Testing.Engine.Docker;
@@ -29,6 +31,7 @@ internal sealed record EngineCapabilities
         EventFilterActions = ["start", "died", DockerEventMapper.HealthStatusAction],
         HealthStatusInEventAction = false,
         RunsHealthChecksOnlyWithSystemd = true,
+        RefusesNotRunningAsServerError = true,
     };
 
     /// <summary>The engine's name as users know it, for messages and <see cref="Runtime.RuntimeInfo.Engine"/>.</summary>
@@ -44,8 +47,9 @@ internal sealed record EngineCapabilities
     internal required IReadOnlyList<string> EventFilterActions { get; init; }
 
     /// <summary>
-    /// Whether a health event's action carries the status (<c>health_status: healthy</c>), as on Docker; Podman 4 sends a
-    /// bare <c>health_status</c>, and the status is read from the container.
+    /// Whether a health event's action carries the status (<c>health_status: healthy</c>) and comes only when it changes, as
+    /// on Docker; Podman 4 sends a bare <c>health_status</c> after every check, and the status is read from the container
+    /// and reported only when it changed.
     /// </summary>
     internal required bool HealthStatusInEventAction { get; init; }
 
@@ -54,6 +58,20 @@ internal sealed record EngineCapabilities
     /// they never run unless the runtime asks for each check itself (Podman's <c>/libpod/containers/{id}/healthcheck</c>).
     /// </summary>
     internal bool RunsHealthChecksOnlyWithSystemd { get; init; }
+
+    /// <summary>
+    /// Whether the engine refuses to signal a container that is not running with a 500 ("container state improper"), as
+    /// Podman 4 does, rather than Docker's 409.
+    /// </summary>
+    internal bool RefusesNotRunningAsServerError { get; init; }
+
+    /// <summary>Whether <paramref name="refusal"/> says the container is not running (so there is nothing to signal).</summary>
+    /// <param name="refusal">The engine's refusal of a kill.</param>
+    /// <returns><see langword="true"/> for a container that is not running.</returns>
+    internal bool IsNotRunning(DockerApiException refusal) =>
+        refusal.StatusCode == HttpStatusCode.Conflict
+        || (RefusesNotRunningAsServerError && refusal.StatusCode == HttpStatusCode.InternalServerError
+            && refusal.ResponseBody?.Contains("container state improper", StringComparison.Ordinal) == true);
 
     /// <summary>The capabilities of the engine whose <c>/version</c> answered <paramref name="version"/>.</summary>
     /// <param name="version">The engine's version answer.</param>

@@ -23,6 +23,7 @@ internal sealed class EventSubscription : IProgress<Message>
     private readonly DockerClient client;
     private readonly EngineCapabilities engine;
     private readonly Action<string, long> exited;
+    private readonly Dictionary<string, string?> healthOf = new(StringComparer.Ordinal);
 
     private EventSubscription(DockerClient client, EngineCapabilities engine, Action<string, long> exited)
     {
@@ -99,9 +100,10 @@ internal sealed class EventSubscription : IProgress<Message>
         }
     }
 
-    // Podman 4 reports a health change as a bare `health_status` action with the status in a field the client's model
-    // lacks; the container's inspected health is that status (read at once, in the stream's order).
-    private async Task<Message> WithHealthStatusAsync(Message message, CancellationToken cancellationToken)
+    // Podman 4 reports every check as a bare `health_status` action with the status in a field the client's model lacks;
+    // the container's inspected health is that status (read at once, in the stream's order), and only a change is kept,
+    // as Docker reports it. Null drops the event.
+    private async Task<Message?> WithHealthStatusAsync(Message message, CancellationToken cancellationToken)
     {
         if (engine.HealthStatusInEventAction || message.Action != DockerEventMapper.HealthStatusAction || message.Actor?.ID is not { } id)
         {
@@ -111,7 +113,14 @@ internal sealed class EventSubscription : IProgress<Message>
         try
         {
             var container = await client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
-            message.Action = $"{DockerEventMapper.HealthStatusAction}: {container.State?.Health?.Status}";
+            var status = container.State?.Health?.Status;
+            if (healthOf.TryGetValue(id, out var known) && known == status)
+            {
+                return null;
+            }
+
+            healthOf[id] = status;
+            message.Action = $"{DockerEventMapper.HealthStatusAction}: {status}";
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -133,7 +142,8 @@ internal sealed class EventSubscription : IProgress<Message>
             {
                 while (events.Reader.TryRead(out var message))
                 {
-                    if (DockerEventMapper.Map(await WithHealthStatusAsync(message, cancellationToken).ConfigureAwait(false)) is { } containerEvent)
+                    if (await WithHealthStatusAsync(message, cancellationToken).ConfigureAwait(false) is { } complete
+                        && DockerEventMapper.Map(complete) is { } containerEvent)
                     {
                         yield return containerEvent;
                     }
