@@ -1,9 +1,33 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: makes sure a Docker engine and the local test images are there, then
-# runs every test project of ReSim.Testing.sln. Extra arguments go to `dotnet test`.
+# runs every test project of ReSim.Testing.sln on Docker. Then, as root on Linux, runs the real-engine
+# tests a second time against Podman's Docker-compatible API (build/ensure-podman.sh); set
+# RESIM_TEST_PODMAN=0 to skip that run. Extra arguments go to the first `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+log() { printf '[test] %s\n' "$*" >&2; }
+
 bash build/ensure-docker.sh
 bash build/build-test-images.sh
-exec dotnet test ReSim.Testing.sln "$@"
+
+status=0
+log "engine run 1 of 2: Docker at ${DOCKER_HOST:-unix:///var/run/docker.sock}"
+dotnet test ReSim.Testing.sln "$@" || status=$?
+
+if [ "${RESIM_TEST_PODMAN:-1}" = "0" ]; then
+  log "RESIM_TEST_PODMAN=0: the Podman run is skipped"
+  exit "$status"
+fi
+
+# The Podman run: every real-engine test of the engine (its Docker and Rules namespaces) and the
+# xUnit front end's end-to-end tests, which run `dotnet test` on the samples as a user would (see
+# docs/engines.md for why this subset). Only these commands see DOCKER_HOST pointed at Podman; the
+# shared Docker engine stays the default. Each prints its own summary; .ci/run adds them up.
+podman_host="$(bash build/ensure-podman.sh)"
+log "engine run 2 of 2: Podman at $podman_host"
+DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Engine.Tests --no-build -- \
+  --filter-namespace 'ReSim.Testing.Engine.Tests.Docker' --filter-namespace 'ReSim.Testing.Engine.Tests.Rules' || status=$?
+DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Xunit.Tests --no-build -- \
+  --filter-class 'ReSim.Testing.Xunit.Tests.EndToEnd.SampleEndToEndTests' || status=$?
+exit "$status"

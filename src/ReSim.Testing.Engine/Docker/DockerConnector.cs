@@ -14,17 +14,25 @@ internal static class DockerConnector
     /// <exception cref="ExperienceInfrastructureException">No engine answered in time, or it is too old.</exception>
     internal static async Task<(DockerClient Client, RuntimeInfo Info, EngineCapabilities Engine)> ConnectAsync(DockerRuntimeOptions options, CancellationToken cancellationToken)
     {
-        var endpoint = DockerEndpoint.Resolve(options.Endpoint, Environment.GetEnvironmentVariable("DOCKER_HOST"), OperatingSystem.IsWindows());
+        var endpoint = DockerEndpoint.Resolve(options.Endpoint);
+        if (endpoint.Uri.Scheme == "ssh")
+        {
+            throw new ExperienceInfrastructureException(
+                $"The engine endpoint {endpoint.Uri} ({endpoint.Source}) is an ssh:// one, which the Docker client library ReSim.Testing uses " +
+                "(Docker.DotNet.Enhanced) cannot reach. Forward the remote socket instead, for example " +
+                "`ssh -NL /tmp/remote-docker.sock:/var/run/docker.sock user@host`, and set DOCKER_HOST=unix:///tmp/remote-docker.sock.");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         try
         {
-            using var probe = Build(new DockerClientBuilder().WithEndpoint(endpoint).WithTimeout(options.ConnectTimeout), endpoint);
+            using var probe = Build(Builder(endpoint).WithTimeout(options.ConnectTimeout), endpoint);
             var version = await probe.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
-            var apiVersion = ApiVersionNegotiation.Choose(version.APIVersion, endpoint);
-            var client = Build(new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(apiVersion), endpoint);
+            var apiVersion = ApiVersionNegotiation.Choose(version.APIVersion, endpoint.Uri);
+            var client = Build(Builder(endpoint).WithApiVersion(apiVersion), endpoint);
             var engine = EngineCapabilities.Of(version);
-            var info = new RuntimeInfo(endpoint.ToString(), version.Version, apiVersion.ToString(), version.Arch, engine.Name);
+            var info = new RuntimeInfo(endpoint.Uri.ToString(), version.Version, apiVersion.ToString(), version.Arch, engine.Name);
             return (client, info, engine);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -40,7 +48,13 @@ internal static class DockerConnector
         }
     }
 
-    private static DockerClient Build(DockerClientBuilder builder, Uri endpoint)
+    private static DockerClientBuilder Builder(EngineEndpoint endpoint)
+    {
+        var builder = new DockerClientBuilder().WithEndpoint(endpoint.Uri);
+        return endpoint.Tls is null || endpoint.Uri.Scheme != "tcp" ? builder : builder.WithAuthProvider(TlsCredentials.For(endpoint));
+    }
+
+    private static DockerClient Build(DockerClientBuilder builder, EngineEndpoint endpoint)
     {
         try
         {
@@ -49,15 +63,15 @@ internal static class DockerConnector
         catch (Exception e) when (e is NotSupportedException or ArgumentException or DockerConfigurationException or SshDockerEndpointNotSupportedException)
         {
             throw new ExperienceInfrastructureException(
-                $"The Docker endpoint {endpoint} cannot be used ({e.Message.TrimEnd('.')}). Use a unix://, npipe:// or tcp:// endpoint.", e);
+                $"The engine endpoint {endpoint.Uri} ({endpoint.Source}) cannot be used ({e.Message.TrimEnd('.')}). Use a unix://, npipe:// or tcp:// endpoint.", e);
         }
     }
 
     // A missing socket file surfaces as an obscure socket error ("Cannot assign requested address"); say what it is.
-    private static string Reason(Uri endpoint, Exception e) =>
-        endpoint.Scheme != "unix" || File.Exists(endpoint.LocalPath)
+    private static string Reason(EngineEndpoint endpoint, Exception e) =>
+        endpoint.Uri.Scheme != "unix" || File.Exists(endpoint.Uri.LocalPath)
             ? Innermost(e).Message.TrimEnd('.')
-            : $"the socket {endpoint.LocalPath} does not exist";
+            : $"the socket {endpoint.Uri.LocalPath} does not exist";
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -98,9 +98,10 @@ public sealed class DockerRuntime : IContainerRuntime
     public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        BindSources.RequireExisting(spec, engine, info?.Endpoint);
         var created = await EngineErrors.GuardAsync(
             $"create the container of service '{spec.Service}'",
-            () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken)).ConfigureAwait(false);
+            () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec, engine), cancellationToken)).ConfigureAwait(false);
         serviceOf[created.ID] = spec.Service;
         if (spec.Healthcheck is not null)
         {

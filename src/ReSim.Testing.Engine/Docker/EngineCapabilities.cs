@@ -32,6 +32,8 @@ internal sealed record EngineCapabilities
         HealthStatusInEventAction = false,
         RunsHealthChecksOnlyWithSystemd = true,
         RefusesNotRunningAsServerError = true,
+        GpusAsCdiDevices = true,
+        CreatesMissingBindSources = true,
     };
 
     /// <summary>The engine's name as users know it, for messages and <see cref="Runtime.RuntimeInfo.Engine"/>.</summary>
@@ -72,6 +74,25 @@ internal sealed record EngineCapabilities
         refusal.StatusCode == HttpStatusCode.Conflict
         || (RefusesNotRunningAsServerError && refusal.StatusCode == HttpStatusCode.InternalServerError
             && refusal.ResponseBody?.Contains("container state improper", StringComparison.Ordinal) == true);
+
+    /// <summary>
+    /// Whether GPUs are asked for as CDI devices (<c>nvidia.com/gpu=0</c>) rather than Docker's device requests, which
+    /// Podman's Docker-compatible API ignores.
+    /// </summary>
+    internal bool GpusAsCdiDevices { get; init; }
+
+    /// <summary>
+    /// Whether the engine makes a missing bind-mount source folder instead of refusing the container, as Podman does; then
+    /// the runtime checks the sources itself (R11: a missing host folder is an error).
+    /// </summary>
+    internal bool CreatesMissingBindSources { get; init; }
+
+    /// <summary>The CDI name of GPU <paramref name="deviceId"/> of <paramref name="driver"/>.</summary>
+    /// <param name="driver">The compose GPU driver; <see langword="null"/> or <c>nvidia</c> for NVIDIA's.</param>
+    /// <param name="deviceId">The device's index or UUID.</param>
+    /// <returns>Such as <c>nvidia.com/gpu=0</c>.</returns>
+    internal static string CdiDevice(string? driver, string deviceId) =>
+        $"{(string.IsNullOrEmpty(driver) || driver == "nvidia" ? "nvidia.com" : driver)}/gpu={deviceId}";
 
     /// <summary>The capabilities of the engine whose <c>/version</c> answered <paramref name="version"/>.</summary>
     /// <param name="version">The engine's version answer.</param>
