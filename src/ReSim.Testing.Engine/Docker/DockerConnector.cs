@@ -14,7 +14,7 @@ internal static class DockerConnector
     /// <exception cref="ExperienceInfrastructureException">No engine answered in time, or it is too old.</exception>
     internal static async Task<(DockerClient Client, RuntimeInfo Info, EngineCapabilities Engine)> ConnectAsync(DockerRuntimeOptions options, CancellationToken cancellationToken)
     {
-        var endpoint = DockerEndpoint.Resolve(options.Endpoint);
+        var endpoint = DockerEndpoint.Resolve(options);
         if (endpoint.Uri.Scheme == "ssh")
         {
             throw new ExperienceInfrastructureException(

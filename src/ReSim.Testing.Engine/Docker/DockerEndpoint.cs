@@ -49,11 +49,11 @@ internal static class DockerEndpoint
             : DockerContexts.Endpoint(configFolder, context, source);
     }
 
-    /// <summary>The endpoint from this process's environment and the user's Docker configuration.</summary>
-    /// <param name="configured">The endpoint from <see cref="DockerRuntimeOptions.Endpoint"/>.</param>
+    /// <summary>The endpoint for <paramref name="options"/>, from the environment and the user's Docker configuration.</summary>
+    /// <param name="options">The runtime's options.</param>
     /// <returns>The endpoint.</returns>
-    internal static EngineEndpoint Resolve(Uri? configured) => Resolve(
-        configured, Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), OperatingSystem.IsWindows());
+    internal static EngineEndpoint Resolve(DockerRuntimeOptions options) =>
+        Resolve(options.Endpoint, options.Variables, options.HomeFolder, OperatingSystem.IsWindows());
 
     /// <summary>The message for an engine that could not be reached.</summary>
     /// <param name="endpoint">The endpoint tried.</param>

@@ -39,7 +39,9 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>
-    /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else <c>DOCKER_HOST</c>, else the platform default.
+    /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else the Docker CLI's (<c>DOCKER_HOST</c>, the Docker
+    /// context, the platform default; see <see cref="DockerRuntimeOptions.Endpoint"/>). Docker Engine and Podman's
+    /// Docker-compatible service are both spoken to; what differs is in <see cref="EngineCapabilities"/>.
     /// The engine's <c>/version</c> is asked unversioned, then the lower of its and this client's newest API versions is used.
     /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
     /// naming the endpoint and how to start an engine.

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ReSim.Testing.Engine.Tests.Endpoints;
+
+/// <summary>
+/// A second dockerd listening only on tcp://127.0.0.1 with --tlsverify and openssl-made certificates
+/// (build/tls-dockerd.sh), with its own data, exec root and socket, started for the class and stopped after it.
+/// </summary>
+public sealed class TlsEngine : IAsyncLifetime
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("resim-tls-").FullName;
+
+    public int Port { get; } = FreePort();
+
+    public Uri Endpoint => new($"tcp://127.0.0.1:{Port}");
+
+    /// <summary>ca.pem, cert.pem and key.pem of a client the engine accepts.</summary>
+    public string ClientFolder => Path.Combine(Folder, "client");
+
+    public async ValueTask InitializeAsync()
+    {
+        var (exitCode, output) = await ScriptAsync("start", Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exitCode == 0, $"the TLS dockerd did not start (as root, with dockerd and openssl installed): {output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ScriptAsync("stop", Folder);
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int ExitCode, string Output)> ScriptAsync(params string[] arguments)
+    {
+        var script = Path.Combine(RepositoryRoot(), "build", "tls-dockerd.sh");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ReSim.Testing.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ReSim.Testing.sln not found above " + AppContext.BaseDirectory);
+    }
+}
