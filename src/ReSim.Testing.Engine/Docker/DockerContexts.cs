@@ -13,6 +13,15 @@ namespace ReSim.Testing.Engine.Docker;
 /// </remarks>
 internal static class DockerContexts
 {
+    /// <summary>The Docker CLI's configuration folder: <c>DOCKER_CONFIG</c>, else <c>.docker</c> in the home folder.</summary>
+    /// <param name="variable">Reads an environment variable.</param>
+    /// <param name="homeFolder">The user's home folder.</param>
+    /// <returns>The folder.</returns>
+    internal static string ConfigFolder(Func<string, string?> variable, string homeFolder) =>
+        variable("DOCKER_CONFIG") is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured.Trim()
+            : Path.Combine(homeFolder, ".docker");
+
     /// <summary>The context <c>config.json</c> names as current, or <see langword="null"/>.</summary>
     /// <param name="configFolder">The Docker CLI's configuration folder.</param>
     /// <returns>The name of <c>currentContext</c>.</returns>
@@ -25,7 +34,7 @@ internal static class DockerContexts
             return null;
         }
 
-        using var json = Parse(file);
+        using var json = DockerConfigJson.Parse(file);
         return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("currentContext", out var name)
             && name.ValueKind == JsonValueKind.String && name.GetString() is { Length: > 0 } text
                 ? text
@@ -49,7 +58,7 @@ internal static class DockerContexts
                 "List the contexts with `docker context ls`, and choose one with `docker context use NAME` or DOCKER_CONTEXT.");
         }
 
-        using var json = Parse(meta);
+        using var json = DockerConfigJson.Parse(meta);
         if (!json.RootElement.TryGetProperty("Endpoints", out var endpoints) || !endpoints.TryGetProperty("docker", out var docker)
             || !docker.TryGetProperty("Host", out var host) || host.GetString() is not { Length: > 0 } hostText
             || !Uri.TryCreate(hostText, UriKind.Absolute, out var uri))
@@ -62,18 +71,5 @@ internal static class DockerContexts
         var tlsFolder = Path.Combine(configFolder, "contexts", "tls", id, "docker");
         var tls = Directory.Exists(tlsFolder) || skipVerify ? TlsSettings.FromFolder(tlsFolder, !skipVerify) : null;
         return new EngineEndpoint(uri, string.Create(CultureInfo.InvariantCulture, $"Docker context '{name}' (from {source})"), tls);
-    }
-
-    private static JsonDocument Parse(string file)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllText(file));
-        }
-        catch (JsonException e)
-        {
-            throw new ExperienceInfrastructureException(
-                $"{file} is not valid JSON (line {e.LineNumber + 1}: {e.Message}). Correct it, or set DOCKER_HOST to skip the Docker CLI's settings.", e);
-        }
     }
 }

@@ -27,7 +27,7 @@ internal static class DockerEndpoint
     /// <exception cref="ExperienceInfrastructureException">A setting is not usable; the message names it and what to do.</exception>
     internal static EngineEndpoint Resolve(Uri? configured, Func<string, string?> variable, string homeFolder, bool isWindows)
     {
-        var configFolder = Set(variable("DOCKER_CONFIG")) ?? Path.Combine(homeFolder, ".docker");
+        var configFolder = DockerContexts.ConfigFolder(variable, homeFolder);
         if (configured is not null)
         {
             return WithEnvironmentTls(new EngineEndpoint(configured, "DockerRuntimeOptions.Endpoint"), variable, configFolder);

@@ -62,7 +62,7 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken) =>
-        ImagePuller.EnsureAsync(Client, service, image, policy, cancellationToken);
+        ImagePuller.EnsureAsync(Client, service, image, policy, DockerContexts.ConfigFolder(options.Variables, options.HomeFolder), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Removes containers, sandboxes and volumes labelled with an owner host equal to this machine's name and an owner process that is not alive.</remarks>
