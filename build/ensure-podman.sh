@@ -4,6 +4,7 @@
 # Debian/Ubuntu it installs podman (and catatonit, the init process `--init` needs) when missing and
 # starts `podman system service` in the background. Idempotent. Prints the endpoint on stdout.
 # Nothing else is pointed at this service: only the commands given DOCKER_HOST=<that endpoint> use it.
+# `build/ensure-podman.sh --stop` stops the service again if this script started it.
 set -euo pipefail
 
 log() { printf '[ensure-podman] %s\n' "$*" >&2; }
@@ -12,6 +13,15 @@ SOCKET="${RESIM_PODMAN_SOCKET:-/run/podman/podman.sock}"
 ENDPOINT="unix://$SOCKET"
 STATE=/run/resim-podman
 IMAGES=("${RESIM_TEST_IMAGE:-resim-testing/busybox:1.35}")
+
+if [ "${1:-}" = --stop ]; then
+  if [ -f "$STATE/service.pid" ]; then
+    kill "$(cat "$STATE/service.pid")" 2>/dev/null || true
+    rm -f "$STATE/service.pid"
+    log "stopped the Podman API service it had started"
+  fi
+  exit 0
+fi
 
 if [ "$(id -u)" != "0" ]; then
   log "the Podman run of the tests needs root (rootful Podman); see docs/engines.md"
@@ -41,7 +51,7 @@ limits_conf() {
   printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' "$nofile" "$nofile" "$nproc" "$nproc"
 }
 
-service_answers() { curl -fsS --max-time 5 --unix-socket "$SOCKET" http://podman/_ping >/dev/null 2>&1; }
+service_answers() { timeout 5 docker -H "$ENDPOINT" version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
 for image in "${IMAGES[@]}"; do
   if ! podman image exists "$image"; then

@@ -38,7 +38,7 @@ nohup dockerd --data-root "$folder/data" --exec-root "$folder/exec" --pidfile "$
   --bridge=none --iptables=false --ip-masq=false >"$folder/dockerd.log" 2>&1 &
 
 for _ in $(seq 1 120); do
-  if curl -fsS --max-time 2 --cacert ca.pem --cert client/cert.pem --key client/key.pem "https://127.0.0.1:$port/_ping" >/dev/null 2>&1; then
+  if timeout 5 docker -H "tcp://127.0.0.1:$port" --tlsverify --tlscacert ca.pem --tlscert client/cert.pem --tlskey client/key.pem version >/dev/null 2>&1; then
     exit 0
   fi
   sleep 0.25

@@ -34,6 +34,7 @@ internal sealed record EngineCapabilities
         RefusesNotRunningAsServerError = true,
         GpusAsCdiDevices = true,
         CreatesMissingBindSources = true,
+        EndsEventStreamsEarly = true,
     };
 
     /// <summary>The engine's name as users know it, for messages and <see cref="Runtime.RuntimeInfo.Engine"/>.</summary>
@@ -86,6 +87,12 @@ internal sealed record EngineCapabilities
     /// the runtime checks the sources itself (R11: a missing host folder is an error).
     /// </summary>
     internal bool CreatesMissingBindSources { get; init; }
+
+    /// <summary>
+    /// Whether the engine may end an event stream that should go on (seen on Podman 4.3 with two subscriptions opened at
+    /// once); then the subscription is opened again from the last event's time, repeats left out.
+    /// </summary>
+    internal bool EndsEventStreamsEarly { get; init; }
 
     /// <summary>The CDI name of GPU <paramref name="deviceId"/> of <paramref name="driver"/>.</summary>
     /// <param name="driver">The compose GPU driver; <see langword="null"/> or <c>nvidia</c> for NVIDIA's.</param>

@@ -19,11 +19,16 @@ internal sealed class EventSubscription : IProgress<Message>
     /// <summary>How far back the subscription reaches; covers the gap above and small clock differences with the engine.</summary>
     internal static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(2);
 
+    // Between an early end and the next subscription, so an engine that keeps ending streams is not asked in a tight loop.
+    private static readonly TimeSpan ResumePause = TimeSpan.FromMilliseconds(50);
+
     private readonly Channel<Message> events = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
     private readonly DockerClient client;
     private readonly EngineCapabilities engine;
     private readonly Action<string, long> exited;
     private readonly Dictionary<string, string?> healthOf = new(StringComparer.Ordinal);
+    private readonly HashSet<(string? Id, string? Action, long Time)> seen = [];
+    private long lastTime;
 
     private EventSubscription(DockerClient client, EngineCapabilities engine, Action<string, long> exited)
     {
@@ -62,6 +67,14 @@ internal sealed class EventSubscription : IProgress<Message>
     /// <inheritdoc />
     public void Report(Message value)
     {
+        // A resumed stream replays from the last event's time: what was already handed out is not repeated.
+        var time = DockerEventMapper.NanosecondsOf(value);
+        if (!seen.Add((value.Actor?.ID, value.Action, time)))
+        {
+            return;
+        }
+
+        lastTime = Math.Max(lastTime, time);
         if (value.Action == "die" && value.Actor is not null)
         {
             exited(value.Actor.ID, DockerEventMapper.NanosecondsOf(value));
@@ -87,6 +100,13 @@ internal sealed class EventSubscription : IProgress<Message>
         try
         {
             await client.System.MonitorEventsAsync(parameters, this, cancellationToken).ConfigureAwait(false);
+            while (engine.EndsEventStreamsEarly && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(ResumePause, cancellationToken).ConfigureAwait(false);
+                parameters.Since = lastTime > 0 ? DockerTime.Since(lastTime) : parameters.Since;
+                await client.System.MonitorEventsAsync(parameters, this, cancellationToken).ConfigureAwait(false);
+            }
+
             events.Writer.TryComplete();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ReSim.Testing.Engine.Tests.Fixtures;
 
 namespace ReSim.Testing.Engine.Tests.Endpoints;
 
@@ -12,7 +11,7 @@ public sealed class TlsEngine : IAsyncLifetime
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("resim-tls-").FullName;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public Uri Endpoint => new($"tcp://127.0.0.1:{Port}");
 
@@ -31,12 +30,6 @@ public sealed class TlsEngine : IAsyncLifetime
         Directory.Delete(Folder, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<(int ExitCode, string Output)> ScriptAsync(params string[] arguments)
     {

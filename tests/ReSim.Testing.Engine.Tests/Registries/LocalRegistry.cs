@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using ReSim.Testing.Engine.Tests.Docker;
+using ReSim.Testing.Engine.Tests.Fixtures;
 
 namespace ReSim.Testing.Engine.Tests.Registries;
 
@@ -18,7 +18,7 @@ public sealed class LocalRegistry : IAsyncLifetime
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("resim-registry-").FullName;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public string Host => $"127.0.0.1:{Port}";
 
@@ -90,12 +90,6 @@ public sealed class LocalRegistry : IAsyncLifetime
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task WaitUntilAnsweringAsync()
     {
