@@ -4,7 +4,7 @@ using ReSim.Testing.Engine.Docker;
 
 namespace ReSim.Testing.Engine.Tests.Endpoints;
 
-/// <summary>A real TLS endpoint (dockerd with --tlsverify on 127.0.0.1), reached the ways the Docker CLI reaches one.</summary>
+/// <summary>A real TLS endpoint of the engine on 127.0.0.1 that demands a client certificate, reached the ways the Docker CLI reaches one.</summary>
 public sealed class TlsEndpointTests(TlsEngine engine) : IClassFixture<TlsEngine>, IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("resim-tls-home-").FullName;

@@ -4,8 +4,8 @@ using ReSim.Testing.Engine.Tests.Fixtures;
 namespace ReSim.Testing.Engine.Tests.Endpoints;
 
 /// <summary>
-/// A second dockerd listening only on tcp://127.0.0.1 with --tlsverify and openssl-made certificates
-/// (build/tls-dockerd.sh), with its own data, exec root and socket, started for the class and stopped after it.
+/// The local engine behind a TLS endpoint on tcp://127.0.0.1 that, like dockerd --tlsverify, serves only clients with a
+/// certificate of its openssl-made CA (build/tls-engine-proxy.sh), started for the class and stopped after it.
 /// </summary>
 public sealed class TlsEngine : IAsyncLifetime
 {
@@ -21,7 +21,7 @@ public sealed class TlsEngine : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var (exitCode, output) = await ScriptAsync("start", Folder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(exitCode == 0, $"the TLS dockerd did not start (as root, with dockerd and openssl installed): {output}");
+        Assert.True(exitCode == 0, $"the TLS endpoint did not start (it needs openssl and socat): {output}");
     }
 
     public async ValueTask DisposeAsync()
@@ -33,7 +33,7 @@ public sealed class TlsEngine : IAsyncLifetime
 
     private static async Task<(int ExitCode, string Output)> ScriptAsync(params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "build", "tls-dockerd.sh");
+        var script = Path.Combine(RepositoryRoot(), "build", "tls-engine-proxy.sh");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
