@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: the same 3-service experience run alternately by the engine, by docker-compose and by
 # plain docker CLI calls; prints medians and ratios. Not a test: nothing here passes or fails.
-# Usage: bash bench/run.sh [--iterations N] [--parallel N]
+# Usage: bash bench/run.sh [--iterations N] [--parallel N] [--log-mb N]
+#        bash bench/run.sh --loader [--iterations N]   (compose loader speed only: no Docker)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--loader" ]; then
+  exec dotnet run -c Release --project bench/ReSim.Testing.Bench -- "$@"
+fi
 
 bash build/ensure-docker.sh
 bash build/build-test-images.sh

@@ -3,9 +3,16 @@ using System.Globalization;
 using ReSim.Testing.Bench;
 using ReSim.Testing.Engine.Docker;
 
+if (args.Contains("--loader"))
+{
+    LoaderBenchmark.Run(int.Parse(Argument("--iterations") ?? "30", CultureInfo.InvariantCulture));
+    return;
+}
+
 var composeFile = Path.GetFullPath(Argument("--compose") ?? "bench/experience/compose.yml");
 var iterations = int.Parse(Argument("--iterations") ?? "10", CultureInfo.InvariantCulture);
 var parallel = int.Parse(Argument("--parallel") ?? "8", CultureInfo.InvariantCulture);
+var logMegabytes = int.Parse(Argument("--log-mb") ?? "50", CultureInfo.InvariantCulture);
 const string image = "resim-testing/busybox:1.35";
 string[] idle = ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"];
 
@@ -60,6 +67,8 @@ var watchParallel = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, parallel).Select(i => engine.RunOnceAsync(1000 + i, CancellationToken.None)));
 var parallelTotal = watchParallel.Elapsed;
 Console.WriteLine($"{parallel} experiences in parallel: {parallelTotal.TotalMilliseconds:F0} ms total vs {engineMedian.TotalMilliseconds:F0} ms for one ({parallelTotal / engineMedian:F2}x)");
+
+await LogCaptureBench.RunAsync(runtime, image, logMegabytes, CancellationToken.None);
 
 using var self = Process.GetCurrentProcess();
 Console.WriteLine($"runner memory: peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MiB, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MiB");

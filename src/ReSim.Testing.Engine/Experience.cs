@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine;
 
@@ -33,6 +34,15 @@ public sealed record Experience
 
     /// <summary>The folder this run's logs, metrics, timeline and outputs go to; <see langword="null"/> for a new folder under the system's temp folder.</summary>
     public string? ResultsDirectory { get; init; }
+
+    /// <summary>How many finished runs' folders are kept in the default results root (<see cref="ResultsDirectory"/> unset);
+    /// <see langword="null"/> for <see cref="ResultsRetention.Default"/>. <c>RESIM_KEEP_RUNS</c> and <c>RESIM_KEEP_DAYS</c> win.</summary>
+    public ResultsRetention? ResultsRetention { get; init; }
+
+    /// <summary>Whether the compose file's host bind mounts are mounted; by default they are left out, as the platform has no host paths.</summary>
+    /// <remarks>A local-only opt-in. Even with it, the host's root, <c>/proc</c>, <c>/sys</c>, <c>/dev</c> and the container
+    /// engine's socket are refused (the run is an error before any container starts); see the threat model in docs/design.md.</remarks>
+    public bool AllowHostMounts { get; init; }
 
     /// <summary>When images are pulled.</summary>
     public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;

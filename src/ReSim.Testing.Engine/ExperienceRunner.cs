@@ -62,6 +62,7 @@ public sealed class ExperienceRunner
             return Error(runId, exception.Message, TimeSpan.Zero) with { ResultsDirectory = results, OutputsDirectory = Path.Combine(results, "outputs") };
         }
 
+        using var owner = RunFolderLock.Acquire(paths.Results);
         var plan = RunPlanner.Plan(experience, runId, paths);
         var session = new RunSession(runtime, experience, plan, paths, observer, time);
         await using (session.ConfigureAwait(false))
@@ -122,7 +123,7 @@ public sealed class ExperienceRunner
         {
             var reason = result.Reason is { } original
                 ? original with { Message = $"{original.Message} {problem}" }
-                : new FailureReason(problem, null, null, result.Duration, []);
+                : new FailureReason(problem, null, null, result.Duration, LogExcerpt.Empty);
             result = result with { Verdict = ExperienceVerdict.Error, Reason = reason };
         }
 
@@ -145,7 +146,7 @@ public sealed class ExperienceRunner
     {
         RunId = runId,
         Verdict = ExperienceVerdict.Error,
-        Reason = new FailureReason(message, null, null, at, []),
+        Reason = new FailureReason(message, null, null, at, LogExcerpt.Empty),
         Duration = at,
         ResultsDirectory = string.Empty,
         OutputsDirectory = string.Empty,

@@ -59,6 +59,14 @@ public sealed class ComposeExperienceAttribute(
     /// <summary>The system's CPUs (R7, R13), which the services' CPU reservations must fit in; 0 (the default) means this machine's.</summary>
     public double SystemCpus { get; set; }
 
+    /// <summary>
+    /// Mounts the compose file's host bind mounts (<c>./data:/data</c>) for local runs; by default they are left out, as
+    /// the ReSim platform has no host paths (RSIM090), so put input files in <see cref="Inputs"/> or use named volumes.
+    /// </summary>
+    /// <remarks>Even with this set, the host's <c>/</c>, <c>/proc</c>, <c>/sys</c>, <c>/dev</c> and the container engine's
+    /// socket are refused: the test fails before any container starts, naming the service and the path.</remarks>
+    public bool AllowHostMounts { get; set; }
+
     /// <summary>The system's memory (R7, R13) as a compose size such as <c>"16g"</c>; <see langword="null"/> (the default) means this machine's.</summary>
     public string? SystemMemory { get; set; }
 }

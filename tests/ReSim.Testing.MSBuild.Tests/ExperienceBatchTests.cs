@@ -21,6 +21,16 @@ public sealed class ExperienceBatchTests
             folders);
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void A_default_name_that_would_be_the_root_or_its_parent_becomes_a_folder_inside_the_root(string name)
+    {
+        var folder = Assert.Single(ExperienceBatch.AssignFolders([Item(name)], "/r"));
+
+        Assert.Equal(Path.GetFullPath("/r/experience"), folder);
+    }
+
     [Fact]
     public void Characters_a_folder_name_cannot_hold_are_replaced()
     {

@@ -66,6 +66,14 @@ public sealed class ExperienceItemReaderTests
     [InlineData("SystemCpus", "many", "SystemCpus 'many' is not a positive number")]
     [InlineData("SystemCpus", "-1", "SystemCpus '-1'")]
     [InlineData("SystemMemory", "16x", "SystemMemory '16x' is not a memory size")]
+    [InlineData("AllowHostMounts", "yes", "AllowHostMounts 'yes' is not true or false")]
+    [InlineData("Name", "..", "Name '..' cannot name the experience's results folder. A Name is one plain folder name")]
+    [InlineData("Name", ".", "Name '.' cannot name")]
+    [InlineData("Name", "/", "Name '/' cannot name")]
+    [InlineData("Name", "a/../..", "Name 'a/../..' cannot name")]
+    [InlineData("Name", "/home/me", "Name '/home/me' cannot name")]
+    [InlineData("Name", "a\\b", "Name 'a\\b' cannot name")]
+    [InlineData("Name", "C:x", "Name 'C:x' cannot name")]
     public void Invalid_metadata_is_refused_with_a_message_naming_the_item_and_the_value(string metadata, string value, string expected)
     {
         var experience = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
@@ -94,6 +102,21 @@ public sealed class ExperienceItemReaderTests
         var experience = ExperienceItemReader.Read(ComposeItems.Experience("c.yml"), Project, out _);
 
         Assert.Null(experience!.Request.System);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("false", false)]
+    public void AllowHostMounts_metadata_opts_in_to_host_mounts_which_are_off_by_default(string? value, bool expected)
+    {
+        var item = value is null ? ComposeItems.Experience("compose.yml") : ComposeItems.Experience("compose.yml", ("AllowHostMounts", value));
+
+        var experience = ExperienceItemReader.Read(item, Project, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(expected, experience!.Request.AllowHostMounts);
     }
 
     [Fact]

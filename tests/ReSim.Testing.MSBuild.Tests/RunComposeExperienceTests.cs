@@ -18,7 +18,7 @@ public sealed class RunComposeExperienceTests
         new(experience, ExperienceVerdict.Passed, null, [], folder) { Duration = TimeSpan.FromSeconds(1.5), SummaryTable = "service  exit\nrobot    0" };
 
     private static ExperienceOutcome Ended(ExperienceItem experience, string folder, ExperienceVerdict verdict, string message) =>
-        new(experience, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), ["boom", "last"]), [], folder);
+        new(experience, verdict, new FailureReason(message, "robot", 3, TimeSpan.FromSeconds(2), new LogExcerpt(["boom", "last"], ["FATAL: arm collided"], "/consumer/obj/resim/parking/experience-robot-container.log")), [], folder);
 
     private RunComposeExperience Task(IExperienceExecutor executor, params ITaskItem[] items) =>
         new(executor) { BuildEngine = engine, Experiences = items, ResultsDirectory = "/consumer/obj/resim", ProjectDirectory = ProjectDirectory };
@@ -58,7 +58,11 @@ public sealed class RunComposeExperienceTests
         Assert.Equal("/consumer/exp/compose.yml", error.File);
         Assert.StartsWith($"Experience 'parking' {words}: robot exited with code 3 after 2.0 s.", error.Message, StringComparison.Ordinal);
         Assert.Contains("/consumer/obj/resim/parking", error.Message, StringComparison.Ordinal);
-        Assert.Contains(engine.Messages, m => m.Message!.Contains("boom", StringComparison.Ordinal) && m.Message.Contains("last", StringComparison.Ordinal));
+        // R20 in the error itself: stderr's last lines first, then stdout's, then the whole log's path.
+        Assert.EndsWith(
+            string.Join(Environment.NewLine, "", "Last 1 line of robot's stderr:", "  FATAL: arm collided", "Last 2 lines of robot's stdout:", "  boom", "  last", "Whole log: /consumer/obj/resim/parking/experience-robot-container.log"),
+            error.Message,
+            StringComparison.Ordinal);
         Assert.Equal(verdict.ToString(), Assert.Single(task.Results).GetMetadata("Verdict"));
     }
 
@@ -198,6 +202,22 @@ public sealed class RunComposeExperienceTests
         Assert.Equal("RSIM106", warning.Code);
         Assert.Contains("[compose] The previous run's results could not be deleted.", warning.Message, StringComparison.Ordinal);
         Assert.Equal("/consumer/obj/resim/compose-1", Assert.Single(task.Results).GetMetadata("ResultsDirectory"));
+    }
+
+    [Fact]
+    public void A_log_with_a_gap_is_warning_RSIM110_naming_the_service_the_gap_and_the_file_R21()
+    {
+        var robot = new ServiceResult { Name = "robot", LogFile = "/consumer/obj/resim/compose/experience-robot-container.log", LogGaps = ["start 2: The log is incomplete: scripted."] };
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f) with { Services = [robot] }));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml"));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(("RSIM110", "/consumer/exp/compose.yml"), (warning.Code, warning.File));
+        Assert.Equal(
+            "[compose] The log of service 'robot' is not whole: start 2: The log is incomplete: scripted. (/consumer/obj/resim/compose/experience-robot-container.log)",
+            warning.Message);
     }
 
     [Fact]

@@ -48,6 +48,12 @@ public static class DiagnosticCodes
     /// <summary>The file named by <c>extends.file</c> does not exist.</summary>
     public const string ExtendsFileMissing = "RSIM015";
 
+    /// <summary>A file a compose file names (<c>env_file</c>, <c>extends.file</c>, <c>include</c>) is not a regular file: a directory, device, FIFO or socket.</summary>
+    public const string NotARegularFile = "RSIM016";
+
+    /// <summary><c>include</c> leads back to a file already being included.</summary>
+    public const string IncludeCycle = "RSIM017";
+
     /// <summary>A value has the wrong YAML type, such as <c>command: 5</c>.</summary>
     public const string WrongType = "RSIM020";
 
@@ -59,6 +65,12 @@ public static class DiagnosticCodes
 
     /// <summary>A top-level volume name has characters compose does not allow (only ASCII letters, digits, <c>.</c>, <c>_</c> and <c>-</c>).</summary>
     public const string InvalidVolumeName = "RSIM023";
+
+    /// <summary>A line of a <c>.env</c> or <c>env_file</c> file is not valid (compose-go's dotenv grammar).</summary>
+    public const string DotEnvSyntax = "RSIM024";
+
+    /// <summary><c>depends_on</c> leads back to the service itself.</summary>
+    public const string DependencyCycle = "RSIM025";
 
     /// <summary>A key ReSim ignores; the file loads without it (R3).</summary>
     public const string IgnoredKey = "RSIM030";

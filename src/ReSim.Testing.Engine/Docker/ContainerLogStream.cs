@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -7,53 +8,97 @@ using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 
-/// <summary>Follows one container's log from a point in time until the container stops.</summary>
+/// <summary>Reads one start of a container's log to its end, resuming after a broken stream, and says when it cannot.</summary>
+/// <remarks>
+/// The log is asked with the engine's timestamps and followed while the container runs. When the followed stream ends
+/// and the container has stopped, the end of the log is read once more without following, since a followed stream may
+/// miss the very last message. When a stream breaks, or stays silent for <see cref="StallBound"/> after the container
+/// has exited, the same start is asked again (followed while it runs, read to the end once it has stopped); in every
+/// case what was read already is skipped to the byte (<see cref="LogMessageReader"/>). At most
+/// <see cref="MaxAttempts"/> broken streams are resumed. A stopped container keeps its whole log on the engine, so this always completes
+/// unless the container is removed or the engine stops answering: then an <see cref="ExperienceInfrastructureException"/>
+/// says so, after every line that was read.
+/// </remarks>
 internal static class ContainerLogStream
 {
-    private const int ChunkSize = 64 * 1024;
+    /// <summary>How long a log of a container that has exited may deliver nothing before it is asked again.</summary>
+    internal static readonly TimeSpan StallBound = TimeSpan.FromSeconds(20);
 
-    /// <summary>Streams the container's lines logged at or after <paramref name="sinceNanoseconds"/>.</summary>
+    private const int ChunkSize = 64 * 1024;
+    private const int MaxAttempts = 5;
+
+    /// <summary>Streams the container's lines logged at or after <paramref name="sinceNanoseconds"/>, to the end of the start.</summary>
     /// <param name="client">The engine.</param>
     /// <param name="containerId">The container.</param>
-    /// <param name="sinceNanoseconds">The engine time the lines start at, or <see langword="null"/> for the whole log.</param>
+    /// <param name="sinceNanoseconds">The engine time the start's lines begin at, or <see langword="null"/> for the whole log.</param>
+    /// <param name="hasExited">Whether the engine has reported this start's exit; a silent stream is only suspect after it.</param>
     /// <param name="cancellationToken">Ends the stream early, quietly.</param>
-    /// <returns>
-    /// The lines in order, each stamped with the time this process read it. The engine ends the stream when the container
-    /// stops (or at once, after the whole log, if it has already stopped). A container that is gone gives no lines.
-    /// </returns>
+    /// <returns>The lines in the engine's order, each stamped with the engine's time. A container gone before the first read gives no lines.</returns>
+    /// <exception cref="ExperienceInfrastructureException">The log could not be read to its end; every line read before is delivered first.</exception>
     internal static async IAsyncEnumerable<LogLine> ReadAsync(
-        DockerClient client, string containerId, long? sinceNanoseconds, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DockerClient client, string containerId, long? sinceNanoseconds, Func<bool> hasExited, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parameters = new ContainerLogsParameters
-        {
-            ShowStdout = true,
-            ShowStderr = true,
-            Follow = true,
-            Since = sinceNanoseconds is { } since ? DockerTime.Since(since) : null,
-        };
-        using var stream = await OpenAsync(client, containerId, parameters, cancellationToken).ConfigureAwait(false);
-        if (stream is null)
-        {
-            yield break;
-        }
-
+        var reader = new LogMessageReader();
+        var lines = new List<LogLine>();
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        var assembler = new LogLineAssembler();
-        var lines = new List<(OutputChannel Stream, string Text)>();
+        var (since, follow, verifying, failures) = (sinceNanoseconds, true, false, 0);
         try
         {
-            while (await ReadChunkAsync(stream, buffer, cancellationToken).ConfigureAwait(false) is { EOF: false } chunk)
+            while (true)
             {
-                var channel = chunk.Target == MultiplexedStream.TargetStream.StandardError ? OutputChannel.StdErr : OutputChannel.StdOut;
-                assembler.Add(channel, buffer.AsSpan(0, chunk.Count), lines);
-                foreach (var line in Drain(lines))
+                using var read = new Attempt(client, containerId, since, follow, hasExited);
+                var end = await read.OpenAsync(cancellationToken).ConfigureAwait(false);
+                while (end == End.None)
                 {
-                    yield return line;
+                    (end, var chunk) = await read.NextAsync(buffer, cancellationToken).ConfigureAwait(false);
+                    if (chunk is { } data)
+                    {
+                        reader.Add(data.Channel, buffer.AsSpan(0, data.Count), data.FrameEnds, lines);
+                        foreach (var line in lines)
+                        {
+                            yield return line;
+                        }
+
+                        lines.Clear();
+                    }
+                }
+
+                if (end == End.Cancelled || (end == End.Gone && reader.Messages == 0 && !verifying && failures == 0))
+                {
+                    yield break;
+                }
+
+                var state = end == End.Gone ? ContainerState.Gone : await StateAsync(client, containerId, cancellationToken).ConfigureAwait(false);
+                if (end == End.Complete && state == ContainerState.Stopped && verifying)
+                {
+                    break;
+                }
+
+                if (state == ContainerState.Gone)
+                {
+                    throw Incomplete(reader, "the container was removed before its log could be read to the end");
+                }
+
+                var broken = end == End.Broken || (end == End.Complete && state == ContainerState.Running);
+                if (broken && ++failures == MaxAttempts)
+                {
+                    throw Incomplete(reader, $"the engine's log stream broke {failures} times ({read.Problem ?? "it ended while the container still ran"})");
+                }
+
+                // A followed stream can end without the container's very last message (seen on Docker 20.10 with a last line
+                // that has no line break): once the container has stopped, the end of its log is read once more to be sure.
+                // A stream that broke, or ended while the container still runs, is resumed the same way, followed if it runs.
+                verifying = state == ContainerState.Stopped;
+                follow = !verifying;
+                since = reader.Resume(sinceNanoseconds);
+                if (broken)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * failures), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            assembler.Flush(lines);
-            foreach (var line in Drain(lines))
+            reader.Flush(lines);
+            foreach (var line in lines)
             {
                 yield return line;
             }
@@ -76,49 +121,135 @@ internal static class ContainerLogStream
     internal static async Task<long?> LastLineTimeAsync(DockerClient client, string containerId, CancellationToken cancellationToken)
     {
         var parameters = new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Timestamps = true, Tail = "1" };
-        using var stream = await OpenAsync(client, containerId, parameters, cancellationToken).ConfigureAwait(false);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
-        return new[] { stdout, stderr }
-            .Select(text => text.Split(' ', 2)[0])
-            .Select(DockerTime.ParseNanoseconds)
-            .Max();
-    }
-
-    private static List<LogLine> Drain(List<(OutputChannel Stream, string Text)> lines)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var drained = lines.ConvertAll(line => new LogLine(line.Stream, line.Text, now));
-        lines.Clear();
-        return drained;
-    }
-
-    private static async Task<MultiplexedStream?> OpenAsync(
-        DockerClient client, string containerId, ContainerLogsParameters parameters, CancellationToken cancellationToken)
-    {
+        MultiplexedStream stream;
         try
         {
-            return await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
+            stream = await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
+
+        using (stream)
+        {
+            var (stdout, stderr) = await stream.ReadOutputToEndAsync(cancellationToken).ConfigureAwait(false);
+            return new[] { stdout, stderr }
+                .Select(text => text.Split(' ', 2)[0])
+                .Select(DockerTime.ParseNanoseconds)
+                .Max();
+        }
     }
 
-    private static async Task<MultiplexedStream.ReadResult?> ReadChunkAsync(MultiplexedStream stream, byte[] buffer, CancellationToken cancellationToken)
+    private static ExperienceInfrastructureException Incomplete(LogMessageReader reader, string why) =>
+        new($"The log is incomplete: {why}; {reader.Bytes} bytes of this start were read, whatever followed is lost.");
+
+    private static async Task<ContainerState> StateAsync(DockerClient client, string containerId, CancellationToken cancellationToken)
     {
         try
         {
-            return await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+            var inspected = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            return inspected.State is { Running: true } or { Restarting: true } ? ContainerState.Running : ContainerState.Stopped;
         }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            return null;
+            return ContainerState.Gone;
         }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or SocketException)
+        {
+            // The engine did not answer: ask the log again, which tells the same.
+            return ContainerState.Running;
+        }
+    }
+
+    private enum End
+    {
+        None,
+        Complete,
+        Broken,
+        Gone,
+        Cancelled,
+    }
+
+    private enum ContainerState
+    {
+        Running,
+        Stopped,
+        Gone,
+    }
+
+    private readonly record struct Chunk(OutputChannel Channel, int Count, bool FrameEnds);
+
+    /// <summary>One request for the log: opened, read chunk by chunk, ended with a reason.</summary>
+    private sealed class Attempt(DockerClient client, string containerId, long? since, bool follow, Func<bool> hasExited) : IDisposable
+    {
+        private MultiplexedStream? stream;
+
+        public string? Problem { get; private set; }
+
+        public async Task<End> OpenAsync(CancellationToken cancellationToken)
+        {
+            var parameters = new ContainerLogsParameters
+            {
+                ShowStdout = true,
+                ShowStderr = true,
+                Follow = follow,
+                Timestamps = true,
+                Since = since is { } value ? DockerTime.Since(value) : null,
+            };
+            try
+            {
+                stream = await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
+                return End.None;
+            }
+            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return End.Gone;
+            }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
+            {
+                return End.Cancelled;
+            }
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or SocketException)
+            {
+                Problem = EngineErrors.MessageOf(e);
+                return End.Broken;
+            }
+        }
+
+        public async Task<(End End, Chunk? Chunk)> NextAsync(byte[] buffer, CancellationToken cancellationToken)
+        {
+            var open = stream!;
+            try
+            {
+                var reading = open.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
+                var result = !reading.IsCompleted && hasExited()
+                    ? await reading.WaitAsync(StallBound, cancellationToken).ConfigureAwait(false)
+                    : await reading.ConfigureAwait(false);
+                if (result.EOF)
+                {
+                    return (End.Complete, null);
+                }
+
+                var channel = result.Target == MultiplexedStream.TargetStream.StandardError ? OutputChannel.StdErr : OutputChannel.StdOut;
+                return (End.None, new Chunk(channel, result.Count, LogMessageReader.AtFrameEnd(open)));
+            }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
+            {
+                return (End.Cancelled, null);
+            }
+            catch (TimeoutException)
+            {
+                Problem = $"no byte for {StallBound.TotalSeconds:0} s after the container exited";
+                return (End.Broken, null);
+            }
+            catch (Exception e) when (e is IOException or HttpRequestException or SocketException or DockerApiException or ObjectDisposedException)
+            {
+                Problem = EngineErrors.MessageOf(e);
+                return (End.Broken, null);
+            }
+        }
+
+        public void Dispose() => stream?.Dispose();
     }
 }

@@ -148,17 +148,24 @@ public sealed class DockerRuntime : IContainerRuntime
     /// <inheritdoc />
     /// <remarks>
     /// Call it after <see cref="StartContainerAsync"/> has returned (for a container started through this runtime). It
-    /// yields every line of the current start, stdout and stderr as they come, from its first line, and ends when the
-    /// container stops; for a container that has already stopped it yields that start's whole output and ends. Lines of
-    /// earlier starts are not repeated: the log is read from the point <see cref="StartContainerAsync"/> noted. Lines are cut at <c>\n</c> (a trailing <c>\r</c> dropped; a last line without
-    /// a break still comes out); the order between stdout and stderr is the engine's. Each line is held only until it is
-    /// complete, so a large log streams through. <see cref="LogLine.Time"/> is when this process read the line.
-    /// Cancelling ends the stream quietly; a container that is gone yields nothing. Let the stream of one start end (it
-    /// ends just after the exit) before starting the container again: a stream still draining when the next start
-    /// begins could also pick up that start's first lines.
+    /// yields every line of the current start, stdout and stderr, in the engine's order and with the engine's timestamps,
+    /// from its first line, and ends once the container has stopped and the engine has delivered the whole start; for a
+    /// container that has already stopped it yields that start's whole output and ends. Lines of earlier starts are not
+    /// repeated: the log is read from the point <see cref="StartContainerAsync"/> noted. A broken or stalled stream is asked
+    /// again and resumed to the byte (<see cref="ContainerLogStream"/>); a log that cannot be read to its end (the container
+    /// removed by someone else, the engine gone) ends, after every line read, with an
+    /// <see cref="ExperienceInfrastructureException"/> that says how much was read. Lines are cut at <c>\n</c>; a last line
+    /// without a break still comes out. Each line is held only until it is complete, so a large log streams through.
+    /// Cancelling ends the stream quietly; a container that is gone before the first read yields nothing. Let the stream
+    /// of one start end before starting the container again: a stream still reading when the next start begins could
+    /// also pick up that start's first lines.
     /// </remarks>
-    public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken) =>
-        ContainerLogStream.ReadAsync(Client, containerId, logsSince.GetValueOrDefault(containerId), cancellationToken);
+    public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var since = logsSince.GetValueOrDefault(containerId);
+        return ContainerLogStream.ReadAsync(
+            Client, containerId, since, () => lastExit.TryGetValue(containerId, out var died) && (since is not { } from || died > from), cancellationToken);
+    }
 
     /// <inheritdoc />
     /// <remarks>

@@ -69,6 +69,8 @@ public sealed class ExperienceLauncher
             StopGracePeriod = request.StopGracePeriod,
             ResultsDirectory = request.ResultsDirectory,
             PullPolicy = request.PullPolicy,
+            AllowHostMounts = request.AllowHostMounts,
+            ResultsRetention = request.ResultsRetention,
         };
         return new LoadedExperience(request, load, experience);
     }
@@ -118,7 +120,7 @@ public sealed class ExperienceLauncher
         {
             RunId = runId,
             Verdict = ExperienceVerdict.Error,
-            Reason = new FailureReason(message, null, null, TimeSpan.Zero, ImmutableArray<string>.Empty),
+            Reason = new FailureReason(message, null, null, TimeSpan.Zero, LogExcerpt.Empty),
             Diagnostics = loaded.Load.Diagnostics,
             ResultsDirectory = results,
             OutputsDirectory = Path.Combine(results, "outputs"),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Launch;
 
@@ -33,6 +34,12 @@ public sealed record ExperienceRequest
 
     /// <summary>How long a container has between SIGTERM and SIGKILL at teardown (R19).</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many finished runs' folders are kept in the default results root (see <see cref="Experience.ResultsRetention"/>).</summary>
+    public ResultsRetention? ResultsRetention { get; init; }
+
+    /// <summary>Whether the compose file's host bind mounts are mounted (see <see cref="Experience.AllowHostMounts"/>); default not.</summary>
+    public bool AllowHostMounts { get; init; }
 
     /// <summary>When images are pulled.</summary>
     public PullPolicy PullPolicy { get; init; } = PullPolicy.Missing;

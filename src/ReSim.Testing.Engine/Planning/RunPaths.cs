@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Planning;
 
@@ -14,25 +15,42 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <summary>The folder the mounts are made at inside every container (R11).</summary>
     public const string ContainerRoot = "/tmp/resim";
 
+    /// <summary>The folder that holds a run's results folder when the experience names none: <c>&lt;temp&gt;/resim-testing</c>.</summary>
+    public static string DefaultRoot => Path.Combine(Path.GetTempPath(), "resim-testing");
+
     /// <summary>The path of a service's log file (R21).</summary>
     /// <param name="service">The service.</param>
     /// <returns><c>experience-SERVICE-container.log</c> in <see cref="Results"/>.</returns>
     public string LogFile(string service) => Path.Combine(Results, $"experience-{service}-container.log");
 
-    /// <summary>Decides the paths of a run, creates its folders and writes <c>test_config.json</c>.</summary>
+    /// <summary>Decides the paths of a run, creates its folders and writes <c>test_config.json</c>; in the default root, first
+    /// removes the folders of finished runs that <see cref="Experience.ResultsRetention"/> does not keep.</summary>
     /// <param name="experience">The experience.</param>
     /// <param name="runId">The run.</param>
     /// <returns>The paths, every folder existing.</returns>
-    /// <exception cref="ExperienceInfrastructureException">The inputs folder does not exist.</exception>
+    /// <exception cref="ExperienceInfrastructureException">The inputs folder does not exist, or is a path never mounted (see <see cref="HostMountGuard"/>).</exception>
     public static RunPaths Prepare(Experience experience, string runId)
     {
-        var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(Path.GetTempPath(), "resim-testing", runId));
+        if (experience.ResultsDirectory is null)
+        {
+            var retention = (experience.ResultsRetention ?? ResultsRetention.Default).WithEnvironment(Environment.GetEnvironmentVariable);
+            RunFolderPruner.Prune(DefaultRoot, retention, DateTimeOffset.UtcNow);
+        }
+
+        var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(DefaultRoot, runId));
         var mounts = Path.Combine(results, ".resim");
         var inputs = experience.InputsDirectory is { } given ? Path.GetFullPath(given) : Path.Combine(mounts, "inputs");
         if (experience.InputsDirectory is not null && !Directory.Exists(inputs))
         {
             throw new ExperienceInfrastructureException(
                 $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or leave Experience.InputsDirectory unset for an empty one.");
+        }
+
+        if (experience.InputsDirectory is not null)
+        {
+            inputs = HostMountGuard.Refusal(inputs, out var resolvedInputs) is { } refusal
+                ? throw new ExperienceInfrastructureException($"The experience's inputs folder cannot be mounted: {refusal} (R11). Give it a folder of its own with only the input files.")
+                : resolvedInputs;
         }
 
         var paths = new RunPaths(results, Path.Combine(results, "outputs"), inputs, Path.Combine(mounts, "test_config.json"), Path.Combine(results, "timeline.jsonl"), Path.Combine(results, "metrics.csv"));

@@ -8,9 +8,10 @@ namespace ReSim.Testing.Engine.Planning;
 /// <summary>Resolves an experience into the objects of one run: names, labels, environment, mounts, limits, GPUs. Pure.</summary>
 /// <remarks>
 /// Engine names are the run's prefix and the compose name: <c>resim-RUN-SERVICE</c>, <c>resim-RUN-VOLUME</c>, and
-/// <c>resim-RUN_sandbox</c> (an underscore, so no service name can clash). Host bind mounts from the compose file are made
-/// as written (the loader resolved their sources to absolute paths), read-only kept: they work locally, though the platform
-/// has none of the user's host paths (the loader warns, RSIM090).
+/// <c>resim-RUN_sandbox</c> (an underscore, so no service name can clash). Host bind mounts from the compose file are left
+/// out, since the platform has none of the user's host paths (the loader warns, RSIM090); with
+/// <see cref="Experience.AllowHostMounts"/> they are made from the path the kernel would mount, read-only kept, unless
+/// <see cref="HostMountGuard"/> refuses the path, which is an error of the plan.
 /// </remarks>
 internal static class RunPlanner
 {
@@ -24,7 +25,7 @@ internal static class RunPlanner
         var runLabels = RunLabels.For(runId);
         var system = experience.System ?? SystemResources.FromThisMachine();
         var gpus = GpuAssigner.Assign(services, system.Gpus);
-        var errors = Validate(compose, services).Concat(CheckReservations(compose, services, system)).Concat(gpus.Errors).ToImmutableArray();
+        var errors = Validate(compose, services).Concat(CheckReservations(compose, services, system)).Concat(gpus.Errors).ToList();
 
         var sandbox = new SandboxSpec(runId, $"{prefix}_sandbox", [.. services.Select(s => s.Name)], Labels(runLabels, null, "sandbox"));
         var volumeNames = compose.Volumes.Select(v => v.Name)
@@ -47,14 +48,14 @@ internal static class RunPlanner
             Environment = service.Environment.WithComparers(StringComparer.Ordinal).SetItems(experience.Environment),
             Healthcheck = service.Healthcheck,
             Labels = Labels(runLabels, service.Labels, "service", service.Name),
-            Mounts = Mounts(service, prefix, paths),
+            Mounts = Mounts(service, prefix, paths, experience.AllowHostMounts, errors),
             NetworkNamespaceOf = sandbox.Name,
             Limits = service.Resources.Limits,
             GpuDeviceIds = gpus.DeviceIds.GetValueOrDefault(service.Name, []),
             GpuDriver = gpus.Drivers.GetValueOrDefault(service.Name),
         }).ToImmutableArray();
 
-        return new(runId, services, sandbox, volumes, containers, errors);
+        return new(runId, services, sandbox, volumes, containers, [.. errors]);
     }
 
     private static IEnumerable<string> Validate(ComposeModel compose, ImmutableArray<ServiceDefinition> services)
@@ -96,7 +97,7 @@ internal static class RunPlanner
         }
     }
 
-    private static ImmutableArray<MountSpec> Mounts(ServiceDefinition service, string prefix, RunPaths paths)
+    private static ImmutableArray<MountSpec> Mounts(ServiceDefinition service, string prefix, RunPaths paths, bool allowHostMounts, List<string> errors)
     {
         var mounts = ImmutableArray.CreateBuilder<MountSpec>();
         var anonymousIndex = 0;
@@ -111,8 +112,17 @@ internal static class RunPlanner
                 case VolumeMountType.Tmpfs:
                     mounts.Add(new(MountKind.Tmpfs, string.Empty, mount.Target, mount.ReadOnly));
                     break;
-                case VolumeMountType.Bind when mount.Source is not null:
-                    mounts.Add(new(MountKind.Bind, mount.Source, mount.Target, mount.ReadOnly));
+                case VolumeMountType.Bind when mount.Source is not null && allowHostMounts:
+                    if (HostMountGuard.Refusal(mount.Source, out var resolved) is { } refusal)
+                    {
+                        errors.Add($"{service.Location}: service '{service.Name}' cannot bind-mount the host path: {refusal}, even with host mounts allowed (AllowHostMounts). "
+                            + $"Give the data to the experience in its inputs folder ({RunPaths.ContainerRoot}/inputs) or a named volume instead.");
+                    }
+                    else
+                    {
+                        mounts.Add(new(MountKind.Bind, resolved, mount.Target, mount.ReadOnly));
+                    }
+
                     break;
                 default:
                     break;

@@ -28,4 +28,7 @@ public sealed record ServiceResult
 
     /// <summary>The path of the service's log file (R21).</summary>
     public string? LogFile { get; init; }
+
+    /// <summary>Each place where the log file is not whole, as the file itself marks it (<c>=== GAP: ... ===</c>); empty when every byte the containers wrote is there.</summary>
+    public ImmutableArray<string> LogGaps { get; init; } = [];
 }

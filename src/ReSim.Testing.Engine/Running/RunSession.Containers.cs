@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Results;
 
@@ -17,9 +18,10 @@ internal sealed partial class RunSession
         StoppedAtTeardown = stoppedAtTeardown.Contains(s.Name),
         Resources = metrics.Summary(s.Name),
         LogFile = logs[s.Name].Path,
+        LogGaps = logs[s.Name].Gaps(),
     })];
 
-    public ImmutableArray<string> LastLogLines(string? service) => service is not null && logs.TryGetValue(service, out var log) ? log.Tail() : [];
+    public LogExcerpt LastLogLines(string? service) => service is not null && logs.TryGetValue(service, out var log) ? log.Excerpt() : LogExcerpt.Empty;
 
     // Once teardown has begun nothing starts again; a start asked for before is tracked, so teardown stops it.
     private async Task<bool> StartAsync(string service, string? restartReason, CancellationToken cancellationToken)
@@ -44,55 +46,39 @@ internal sealed partial class RunSession
     private async Task PumpLogsAsync(string service, string containerId)
     {
         var log = logs[service];
+        long bytes = 0;
         try
         {
             await foreach (var line in runtime.StreamLogsAsync(containerId, logStreams.Token).ConfigureAwait(false))
             {
                 log.Append(line);
+                bytes += (line.Bytes.IsEmpty ? Encoding.UTF8.GetByteCount(line.Text) : line.Bytes.Length) + 1;
                 observer?.OnLogLine(service, line.Stream, line.Text);
             }
 
-            // A runtime may end a cancelled stream quietly (the Docker one does): the cut is still marked.
+            // Only a container that could not be stopped has its stream closed before the end (a runtime may end it quietly).
             if (logStreams.IsCancellationRequested)
             {
-                log.Note("log stream still open at teardown; closed");
+                log.Gap(CutAtTeardown(bytes));
             }
         }
         catch (OperationCanceledException) when (logStreams.IsCancellationRequested)
         {
-            log.Note("log stream still open at teardown; closed");
+            log.Gap(CutAtTeardown(bytes));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A broken log stream must not decide the experience; the gap is marked in the log itself.
-            log.Note($"log stream broken: {exception.Message}");
+            // A log that cannot be read to its end must not decide the experience; the gap is marked in the log and the result.
+            log.Gap(exception.Message);
         }
     }
 
-    // A stream still delivering lines is waited for (a large log can take longer than the bound on a busy machine), up to
-    // the teardown bound; one that delivers nothing for the drain bound is closed at teardown, the run does not wait for it.
-    private async Task DrainAsync(IEnumerable<Task> pumps)
-    {
-        var all = Task.WhenAll(pumps);
-        var started = time.GetTimestamp();
-        for (var seen = LinesLogged(); ; seen = LinesLogged())
-        {
-            try
-            {
-                await all.WaitAsync(LogDrainBound, time).ConfigureAwait(false);
-                return;
-            }
-            catch (TimeoutException)
-            {
-                if (LinesLogged() == seen || time.GetElapsedTime(started) >= TeardownBound)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    private static string CutAtTeardown(long bytes) =>
+        $"the container could not be stopped, so its log was closed at teardown after {bytes} bytes of this start; whatever followed is lost";
 
-    private long LinesLogged() => logs.Values.Sum(log => log.Lines);
+    // Every container that stopped has its whole log on the engine, so its stream is read to the end however long that takes;
+    // only the streams of containers that could not be stopped are closed.
+    private static Task DrainAsync(IEnumerable<Task> pumps) => Task.WhenAll(pumps);
 
     private async Task StopAsync(string service, CancellationToken cancellationToken)
     {

@@ -11,8 +11,6 @@ namespace ReSim.Testing.Engine.Running;
 /// <remarks>The runner holds no state; this context does, for one run only.</remarks>
 internal sealed partial class RunSession : IAsyncDisposable
 {
-    private static readonly TimeSpan LogDrainBound = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan TeardownBound = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RemoveBound = TimeSpan.FromSeconds(30);
 
@@ -89,13 +87,15 @@ internal sealed partial class RunSession : IAsyncDisposable
         return await DecideAsync(feed, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops what still runs (SIGTERM, then SIGKILL after the grace period), drains the logs and removes the run (R19).</summary>
+    /// <summary>Stops what still runs (SIGTERM, then SIGKILL after the grace period), reads every log to its end and removes the run (R19).</summary>
     /// <returns>A task that completes when nothing of the run is left on the engine.</returns>
     /// <exception cref="ExperienceInfrastructureException">The run could not be removed; everything else was still tried.</exception>
     /// <remarks>
     /// Uses its own bounded time, not the run's token: it must happen after a cancellation too. Stopping has the grace
-    /// period and 10 s; removal has 30 s of its own, so a slow stop cannot use up the time to remove. Pending back-offs
-    /// are cancelled; restarts already under way are waited for, then stopped with the rest.
+    /// period and 10 s; removal has 30 s of its own, so a slow stop cannot use up the time to remove. Between the two, the
+    /// log of every stopped container is read to its end, however long that takes (the time grows with the log, not with
+    /// a bound); only a container that could not be stopped has its log closed, marked as a gap. Pending back-offs are
+    /// cancelled; restarts already under way are waited for, then stopped with the rest.
     /// </remarks>
     public async Task TearDownAsync()
     {

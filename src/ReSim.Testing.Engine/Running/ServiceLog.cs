@@ -1,24 +1,33 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
+using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Running;
 
-/// <summary>One service's log file (R21): every line of every start, each start under a numbered header, and the last lines kept for R20.</summary>
-/// <remarks>Thread-safe; lines of one start come from one stream, and a start's header is written before its container starts.</remarks>
+/// <summary>One service's log file (R21): every byte of every start, each start under a numbered header, and the last lines of each stream kept for R20.</summary>
+/// <remarks>
+/// Thread-safe; lines of one start come from one stream, and a start's header is written before its container starts.
+/// Each line is written as the container wrote it (its exact bytes when the runtime has them) followed by <c>\n</c>.
+/// Memory is bounded whatever the log's size: a 64 KiB write buffer and <see cref="LogExcerpt.MaxLines"/> lines of each
+/// stream, each cut at <see cref="LogExcerpt.MaxLineLength"/> characters.
+/// </remarks>
 internal sealed class ServiceLog : IDisposable
 {
-    public const int TailLength = 20;
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly StreamWriter writer;
-    private readonly Queue<string> tail = new();
+    private readonly FileStream file;
+    private readonly Queue<string> stdout = new();
+    private readonly Queue<string> stderr = new();
+    private readonly List<string> gaps = [];
     private readonly object gate = new();
     private long lines;
 
     public ServiceLog(string path)
     {
         Path = path;
-        writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024);
+        file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 64 * 1024);
     }
 
     public string Path { get; }
@@ -44,8 +53,8 @@ internal sealed class ServiceLog : IDisposable
         lock (gate)
         {
             Starts++;
-            writer.WriteLine(restartReason is null ? $"=== start {Starts} ===" : $"=== start {Starts} (restart: {restartReason}) ===");
-            writer.Flush();
+            WriteText(restartReason is null ? $"=== start {Starts} ===" : $"=== start {Starts} (restart: {restartReason}) ===");
+            file.Flush();
         }
     }
 
@@ -53,31 +62,66 @@ internal sealed class ServiceLog : IDisposable
     {
         lock (gate)
         {
-            writer.WriteLine(line.Text);
+            if (line.Bytes.IsEmpty)
+            {
+                WriteText(line.Text);
+            }
+            else
+            {
+                file.Write(line.Bytes.Span);
+                file.WriteByte((byte)'\n');
+            }
+
             lines++;
-            tail.Enqueue(line.Text);
-            if (tail.Count > TailLength)
+            var tail = line.Stream == OutputChannel.StdErr ? stderr : stdout;
+            tail.Enqueue(LogExcerpt.Shorten(line.Text));
+            if (tail.Count > LogExcerpt.MaxLines)
             {
                 tail.Dequeue();
             }
         }
     }
 
-    /// <summary>Writes a line of the engine's own, such as a log stream that broke, marked as not the container's.</summary>
+    /// <summary>Writes a line of the engine's own, such as the end of a start, marked as not the container's.</summary>
     /// <param name="text">What happened.</param>
     public void Note(string text)
     {
         lock (gate)
         {
-            writer.WriteLine($"=== {text} ===");
+            WriteText($"=== {text} ===");
         }
     }
 
-    public ImmutableArray<string> Tail()
+    /// <summary>Marks, at this place in the file, output of the current start that could not be read, and keeps it for the result.</summary>
+    /// <param name="text">What was lost and why.</param>
+    public void Gap(string text)
     {
         lock (gate)
         {
-            return [.. tail];
+            var gap = $"start {Starts}: {text}";
+            gaps.Add(gap);
+            WriteText($"=== GAP: {gap} ===");
+            file.Flush();
+        }
+    }
+
+    /// <summary>The gaps marked so far.</summary>
+    /// <returns>One sentence each, naming the start.</returns>
+    public ImmutableArray<string> Gaps()
+    {
+        lock (gate)
+        {
+            return [.. gaps];
+        }
+    }
+
+    /// <summary>The last lines of each stream, for a failure message (R20).</summary>
+    /// <returns>The excerpt.</returns>
+    public LogExcerpt Excerpt()
+    {
+        lock (gate)
+        {
+            return new LogExcerpt([.. stdout], [.. stderr], Path);
         }
     }
 
@@ -85,7 +129,23 @@ internal sealed class ServiceLog : IDisposable
     {
         lock (gate)
         {
-            writer.Dispose();
+            file.Dispose();
+        }
+    }
+
+    private void WriteText(string text)
+    {
+        var length = Utf8.GetMaxByteCount(text.Length) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Utf8.GetBytes(text, buffer);
+            buffer[written] = (byte)'\n';
+            file.Write(buffer, 0, written + 1);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

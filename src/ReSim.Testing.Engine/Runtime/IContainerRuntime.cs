@@ -60,11 +60,13 @@ public interface IContainerRuntime : IAsyncDisposable
 
     /// <summary>
     /// Streams the stdout and stderr lines of the container's current start, from its first line, until the
-    /// container stops. Lines of earlier starts are not repeated; nothing printed before a quick exit is lost.
+    /// container has stopped and every line it wrote has been delivered. Lines of earlier starts are not repeated;
+    /// nothing printed before a quick exit is lost.
     /// </summary>
     /// <param name="containerId">The container.</param>
     /// <param name="cancellationToken">Ends the stream early.</param>
-    /// <returns>The lines in order.</returns>
+    /// <returns>The lines in the engine's order, stamped with the engine's time. A log that cannot be read to its end ends,
+    /// after every line read, with an <see cref="ExperienceInfrastructureException"/> saying how much was read.</returns>
     IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken);
 
     /// <summary>Takes one CPU and memory sample of a running container (R22).</summary>

@@ -7,7 +7,7 @@ using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 
-/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>.</summary>
+/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>, <c>AllowHostMounts</c>.</summary>
 /// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
 internal static class ExperienceItemReader
 {
@@ -49,8 +49,24 @@ internal static class ExperienceItemReader
             return null;
         }
 
+        var hostMountsText = NullIfEmpty(item.GetMetadata("AllowHostMounts"));
+        var allowHostMounts = false;
+        if (hostMountsText is not null && !bool.TryParse(hostMountsText, out allowHostMounts))
+        {
+            error = $"ComposeExperience '{spec}': AllowHostMounts '{hostMountsText}' is not true or false. Write AllowHostMounts=\"true\" to mount the compose file's host paths in local runs, or leave it out.";
+            return null;
+        }
+
         var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
-        var name = NullIfEmpty(item.GetMetadata("Name")) ?? DefaultName(composeFile, profile);
+        var givenName = NullIfEmpty(item.GetMetadata("Name"));
+        if (givenName is not null && !IsFolderName(givenName))
+        {
+            error = $"ComposeExperience '{spec}': Name '{givenName}' cannot name the experience's results folder. A Name is one plain folder name: "
+                + "not '.' or '..', not an absolute path, without '/', '\\', ':', '*', '?', '\"', '<', '>', '|' or control characters. Write Name=\"parking\", or leave it out for the file name and profile.";
+            return null;
+        }
+
+        var name = givenName ?? DefaultName(composeFile, profile);
         return new ExperienceItem(spec, name, new ExperienceRequest
         {
             ComposeFile = composeFile,
@@ -60,6 +76,7 @@ internal static class ExperienceItemReader
             Timeout = timeout,
             System = system,
             Name = name,
+            AllowHostMounts = allowHostMounts,
         });
     }
 
@@ -125,6 +142,9 @@ internal static class ExperienceItemReader
 
         return builder.ToImmutable();
     }
+
+    private static bool IsFolderName(string name) =>
+        name is not "." and not ".." && !Path.IsPathRooted(name) && !name.Any(c => char.IsControl(c) || "/\\:*?\"<>|".Contains(c, StringComparison.Ordinal));
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -28,6 +28,14 @@ internal static class OutcomeReporter
             log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", experience.Name, Environment.NewLine, outcome.SummaryTable);
         }
 
+        foreach (var service in outcome.Services.Where(s => !s.LogGaps.IsDefaultOrEmpty))
+        {
+            foreach (var gap in service.LogGaps)
+            {
+                log.LogWarning(null, TaskErrorCodes.LogIncomplete, TaskErrorCodes.LogIncomplete, experience.Request.ComposeFile, 0, 0, 0, 0, $"[{experience.Name}] The log of service '{service.Name}' is not whole: {gap} ({service.LogFile})");
+            }
+        }
+
         var reason = outcome.Reason?.Message ?? "no reason was given";
         switch (outcome.Verdict)
         {
@@ -56,18 +64,8 @@ internal static class OutcomeReporter
 
     private static void LogFailure(TaskLoggingHelper log, ExperienceOutcome outcome, string code, string message)
     {
-        var lastLines = outcome.Reason?.LastLogLines ?? [];
-        if (!lastLines.IsDefaultOrEmpty)
-        {
-            log.LogMessage(
-                MessageImportance.High,
-                "[{0}] last lines of {1}'s log:{2}  {3}",
-                outcome.Experience.Name,
-                outcome.Reason?.Service,
-                Environment.NewLine,
-                string.Join(Environment.NewLine + "  ", lastLines));
-        }
-
-        log.LogError(null, code, code, outcome.Experience.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}");
+        // The excerpt goes into the error itself (stderr first, so a crash's reason is never cut), which is what the IDE and CI show.
+        var excerpt = outcome.Reason is { } reason ? reason.Log.Format(reason.Service) : string.Empty;
+        log.LogError(null, code, code, outcome.Experience.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}{excerpt}");
     }
 }

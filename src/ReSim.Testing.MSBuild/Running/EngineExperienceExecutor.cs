@@ -16,7 +16,7 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
     }
 
     /// <inheritdoc />
-    public async Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
+    public async Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsRoot, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
     {
         var loaded = ExperienceLauncher.Load(experience.Request with { ResultsDirectory = resultsDirectory });
         if (!loaded.CanRun)
@@ -24,13 +24,19 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
             return ExperienceOutcome.NotRun(experience, resultsDirectory, "its compose file has errors (reported above); fix them and run again.", loaded.Load.Diagnostics);
         }
 
-        var folder = resultsFolder.Prepare(resultsDirectory, out var warning);
+        if (!ResultsFolder.IsDirectlyInside(resultsRoot, resultsDirectory))
+        {
+            return ExperienceOutcome.NotRun(experience, resultsDirectory, $"its results folder {resultsDirectory} is not a folder inside the results root {resultsRoot}, so nothing was deleted or run. Give the item a Name that is a plain folder name.");
+        }
+
+        var folder = resultsFolder.Prepare(resultsRoot, resultsDirectory, out var warning);
         var prepared = loaded.Experience with { ResultsDirectory = folder };
         var result = await launcher.RunAsync(loaded with { Experience = prepared }, observer, cancellationToken).ConfigureAwait(false);
         return new ExperienceOutcome(experience, result.Verdict, result.Reason, result.Diagnostics, result.ResultsDirectory)
         {
             SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),
             Duration = result.Duration,
+            Services = result.Services,
             Warnings = warning is null ? [] : [warning],
         };
     }

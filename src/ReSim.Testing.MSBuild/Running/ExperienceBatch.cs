@@ -29,7 +29,7 @@ internal static class ExperienceBatch
         using var slots = new SemaphoreSlim(Math.Max(1, maxParallel));
         try
         {
-            var runs = experiences.Select((experience, i) => RunOneAsync(experience, folders[i], executor, slots, progress, cancellationToken));
+            var runs = experiences.Select((experience, i) => RunOneAsync(experience, resultsRoot, folders[i], executor, slots, progress, cancellationToken));
             return [.. await Task.WhenAll(runs).ConfigureAwait(false)];
         }
         finally
@@ -63,6 +63,7 @@ internal static class ExperienceBatch
 
     private static async Task<ExperienceOutcome> RunOneAsync(
         ExperienceItem experience,
+        string resultsRoot,
         string folder,
         IExperienceExecutor executor,
         SemaphoreSlim slots,
@@ -74,7 +75,7 @@ internal static class ExperienceBatch
         {
             var profile = experience.Request.Profile;
             progress.TryWrite(new ProgressLine($"[{experience.Name}] starting {experience.ItemSpec}{(profile is null ? string.Empty : $" (profile {profile})")}", MessageImportance.High));
-            return await executor.RunAsync(experience, folder, new ProgressObserver(experience.Name, progress), cancellationToken).ConfigureAwait(false);
+            return await executor.RunAsync(experience, resultsRoot, folder, new ProgressObserver(experience.Name, progress), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -97,6 +98,7 @@ internal static class ExperienceBatch
             builder.Append(invalid.Contains(c) || char.IsWhiteSpace(c) ? '_' : c);
         }
 
-        return builder.Length == 0 ? "experience" : builder.ToString();
+        // "." and ".." are names of the root and its parent, never of a folder inside the root.
+        return builder.Length == 0 || builder.ToString() is "." or ".." ? "experience" : builder.ToString();
     }
 }

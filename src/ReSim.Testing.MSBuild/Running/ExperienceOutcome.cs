@@ -21,6 +21,9 @@ internal sealed record ExperienceOutcome(
     /// <summary>The engine's per-service summary table, when the experience ran.</summary>
     public string? SummaryTable { get; init; }
 
+    /// <summary>What happened to each service, when the experience ran.</summary>
+    public ImmutableArray<ServiceResult> Services { get; init; } = [];
+
     /// <summary>How long the experience ran.</summary>
     public TimeSpan Duration { get; init; }
 
@@ -34,5 +37,5 @@ internal sealed record ExperienceOutcome(
     /// <param name="diagnostics">The compose diagnostics, when loading got that far.</param>
     /// <returns>An <see cref="ExperienceVerdict.Error"/> outcome.</returns>
     public static ExperienceOutcome NotRun(ExperienceItem experience, string resultsDirectory, string why, ImmutableArray<Diagnostic> diagnostics = default) =>
-        new(experience, ExperienceVerdict.Error, new FailureReason(why, null, null, TimeSpan.Zero, []), diagnostics.IsDefault ? [] : diagnostics, resultsDirectory);
+        new(experience, ExperienceVerdict.Error, new FailureReason(why, null, null, TimeSpan.Zero, LogExcerpt.Empty), diagnostics.IsDefault ? [] : diagnostics, resultsDirectory);
 }

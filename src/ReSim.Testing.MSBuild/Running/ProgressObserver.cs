@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Build.Framework;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.MSBuild.Running;
@@ -12,11 +13,28 @@ namespace ReSim.Testing.MSBuild.Running;
 /// </remarks>
 /// <param name="experienceName">The experience's name, the prefix of every line.</param>
 /// <param name="lines">Where lines are queued; unbounded, so the engine never waits on the log.</param>
-internal sealed class ProgressObserver(string experienceName, ChannelWriter<ProgressLine> lines) : IExperienceObserver
+/// <param name="maxLogLines">How many container lines to forward (each cut at <see cref="LogExcerpt.MaxLineLength"/>
+/// characters), so the build's memory does not grow with a log; the rest are only in the log files, which a line says.</param>
+internal sealed class ProgressObserver(string experienceName, ChannelWriter<ProgressLine> lines, int maxLogLines = ProgressObserver.DefaultMaxLogLines) : IExperienceObserver
 {
+    /// <summary>The default number of container lines forwarded to the build log for one experience.</summary>
+    public const int DefaultMaxLogLines = 10_000;
+
+    private int logLines;
+
     /// <inheritdoc />
-    public void OnLogLine(string service, OutputChannel stream, string text) =>
-        lines.TryWrite(new ProgressLine($"[{experienceName}] {service}: {text}", MessageImportance.Low));
+    public void OnLogLine(string service, OutputChannel stream, string text)
+    {
+        var count = Interlocked.Increment(ref logLines);
+        if (count <= maxLogLines)
+        {
+            lines.TryWrite(new ProgressLine($"[{experienceName}] {service}: {LogExcerpt.Shorten(text)}", MessageImportance.Low));
+        }
+        else if (count == maxLogLines + 1)
+        {
+            lines.TryWrite(new ProgressLine($"[{experienceName}] more than {maxLogLines} container lines: the rest are only in the experience-<SERVICE>-container.log files", MessageImportance.Normal));
+        }
+    }
 
     /// <inheritdoc />
     public void OnStateChange(TimelineEntry entry) =>

@@ -120,6 +120,7 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
         info.AddValue("rs.cpus", Spec.SystemCpus);
         info.AddValue("rs.memory", Spec.SystemMemory);
         info.AddValue("rs.gpus", Spec.SystemGpus.ToArray());
+        info.AddValue("rs.hostmounts", Spec.AllowHostMounts);
     }
 
     /// <inheritdoc />
@@ -136,6 +137,7 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
             SystemCpus = info.GetValue<double?>("rs.cpus"),
             SystemMemory = info.GetValue<string>("rs.memory"),
             SystemGpus = (info.GetValue<string[]>("rs.gpus") ?? []).ToImmutableArray(),
+            AllowHostMounts = info.GetValue<bool>("rs.hostmounts"),
         };
     }
 

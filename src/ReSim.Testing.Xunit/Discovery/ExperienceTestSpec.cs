@@ -26,6 +26,9 @@ internal sealed record ExperienceTestSpec(
     /// <summary>The IDs of the system's GPUs (R13); empty for none.</summary>
     public ImmutableArray<string> SystemGpus { get; init; } = [];
 
+    /// <summary>Whether the compose file's host bind mounts are mounted (local runs only); default not.</summary>
+    public bool AllowHostMounts { get; init; }
+
     /// <summary>The system the experience is validated against and runs on (R7, R13), each unset part this machine's.</summary>
     /// <returns>The resources, or <see langword="null"/> for this machine with no GPUs.</returns>
     public SystemResources? System() =>

@@ -84,6 +84,7 @@ internal static class ExperienceTestSpecs
             SystemCpus = attribute.SystemCpus > 0 ? attribute.SystemCpus : null,
             SystemMemory = attribute.SystemMemory,
             SystemGpus = [.. (attribute.SystemGpus ?? []).Select(g => g.Trim())],
+            AllowHostMounts = attribute.AllowHostMounts,
         };
         var specs = profiles.Count == 0
             ? [system]

@@ -32,7 +32,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         ArgumentNullException.ThrowIfNull(testAssembly);
         try
         {
-            var experience = Prepare(spec, ProjectDirectory.Of(testAssembly));
+            var experience = Prepare(spec, ProjectDirectory.Of(testAssembly), RetentionSetting.Of(testAssembly));
             var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
             Report(result, testAssembly);
             return result.Verdict switch
@@ -49,7 +49,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         }
     }
 
-    private LoadedExperience Prepare(ExperienceTestSpec spec, ProjectDirectory project)
+    private LoadedExperience Prepare(ExperienceTestSpec spec, ProjectDirectory project, ResultsRetention? retention)
     {
         var composePath = project.Resolve(spec.ComposeFile);
         if (!File.Exists(composePath))
@@ -75,6 +75,8 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             InputsDirectory = inputs,
             Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
             System = spec.System(),
+            AllowHostMounts = spec.AllowHostMounts,
+            ResultsRetention = retention,
         });
         foreach (var warning in loaded.Load.Warnings)
         {
@@ -112,6 +114,14 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
     {
         report.WriteLine(result.ToSummaryTable());
         report.WriteLine($"Results of run {result.RunId}: {result.ResultsDirectory}");
+        foreach (var service in result.Services)
+        {
+            foreach (var gap in service.LogGaps)
+            {
+                report.Warn($"The log of service '{service.Name}' is not whole: {gap} ({service.LogFile})");
+            }
+        }
+
         var options = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();
         var maxOutputBytes = options?.MaxAttachedOutputBytes ?? ComposeExperienceOptionsAttribute.DefaultMaxAttachedOutputBytes;
         new ResultAttachments(report, maxOutputBytes, MaxLogBytes).AttachAll(result);

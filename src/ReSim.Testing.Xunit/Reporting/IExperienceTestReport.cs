@@ -8,6 +8,10 @@ internal interface IExperienceTestReport
     /// <param name="line">The line.</param>
     void WriteLine(string line);
 
+    /// <summary>Adds a warning to the test's result (and its output): something the run could not do completely.</summary>
+    /// <param name="message">What is missing, where, and why.</param>
+    void Warn(string message);
+
     /// <summary>Attaches content to the test's result.</summary>
     /// <param name="name">The attachment's name, unique within the test.</param>
     /// <param name="content">The bytes.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Reporting;
@@ -29,7 +30,8 @@ internal sealed class LiveOutputObserver(IExperienceTestReport report, int maxLo
 
             if (logLines <= maxLogLines)
             {
-                Write(stream == OutputChannel.StdErr ? $"[{service}!] {text}" : $"[{service}] {text}");
+                var shown = LogExcerpt.Shorten(text);
+                Write(stream == OutputChannel.StdErr ? $"[{service}!] {shown}" : $"[{service}] {shown}");
             }
         }
     }

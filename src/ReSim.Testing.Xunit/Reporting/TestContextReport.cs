@@ -10,5 +10,12 @@ internal sealed class TestContextReport(ITestContext context) : IExperienceTestR
     public void WriteLine(string line) => context.TestOutputHelper?.WriteLine(line);
 
     /// <inheritdoc />
+    public void Warn(string message)
+    {
+        context.AddWarning(message);
+        WriteLine($"warning: {message}");
+    }
+
+    /// <inheritdoc />
     public void Attach(string name, byte[] content, string mediaType) => context.AddAttachment(name, content, mediaType);
 }

@@ -60,12 +60,19 @@ public class ServiceMergerTests
     [Theory]
     [InlineData("command")]
     [InlineData("entrypoint")]
-    [InlineData("profiles")]
     public void Command_like_lists_are_replaced(string key)
     {
         var merged = Merge($"{key}: [a, b]\n", $"{key}: [c]\n");
 
         Assert.Equal(["c"], Texts(merged.Get(key)));
+    }
+
+    [Fact]
+    public void Profiles_are_merged_without_duplicates_as_compose_go_does()
+    {
+        var merged = Merge("profiles: [a, b]\n", "profiles: [b, c]\n");
+
+        Assert.Equal(["a", "b", "c"], Texts(merged.Get("profiles")));
     }
 
     [Fact]

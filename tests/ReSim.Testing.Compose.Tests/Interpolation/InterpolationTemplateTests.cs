@@ -66,7 +66,19 @@ public class InterpolationTemplateTests
     [Theory]
     [InlineData("$1")]
     [InlineData("price $")]
+    [InlineData("^REGEX$")]
+    [InlineData("$}")]
+    public void A_lone_dollar_is_kept_as_written_as_compose_go_does(string input)
+    {
+        var issues = new List<InterpolationIssue>();
+
+        Assert.Equal(input, InterpolationTemplate.Substitute(input, Variables, issues));
+        Assert.Empty(issues);
+    }
+
+    [Theory]
     [InlineData("${")]
+    [InlineData("${SET:}")]
     [InlineData("${}")]
     [InlineData("${SET")]
     [InlineData("${SET:x}")]

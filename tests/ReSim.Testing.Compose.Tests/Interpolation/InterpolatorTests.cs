@@ -72,7 +72,7 @@ public class InterpolatorTests
     [Fact]
     public void Invalid_syntax_is_an_error_telling_to_double_the_dollar()
     {
-        var (_, diagnostics) = Interpolate("services:\n  robot:\n    command: echo $1\n");
+        var (_, diagnostics) = Interpolate("services:\n  robot:\n    command: echo ${1}\n");
 
         var error = Assert.Single(diagnostics.ToSortedArray());
         Assert.Equal(DiagnosticCodes.InvalidInterpolation, error.Code);

@@ -88,8 +88,8 @@ public class ComposeLoaderTests
 
     private sealed class FailingFileSystem(Exception exception) : IComposeFileSystem
     {
-        public long? GetLength(string fullPath) => 10;
+        public FileProbe Probe(string fullPath) => new(FileKind.Regular, 10);
 
-        public byte[] ReadAllBytes(string fullPath) => throw exception;
+        public byte[] ReadAllBytes(string fullPath, long maxBytes) => throw exception;
     }
 }

@@ -13,7 +13,8 @@ public class MemorySizeTests
     [InlineData("1.5g", 1_610_612_736)]
     [InlineData("100", 100)]
     [InlineData("100b", 100)]
-    [InlineData("1gi", 1_073_741_824)]
+    [InlineData("1gib", 1_073_741_824)]
+    [InlineData("-1", -1)]
     public void A_memory_size_parses_like_docker(string text, long bytes)
     {
         Assert.True(MemorySize.TryParse(text, out var parsed));
@@ -23,6 +24,8 @@ public class MemorySizeTests
     [Theory]
     [InlineData("lots")]
     [InlineData("-1g")]
+    [InlineData("1gi")]
+    [InlineData(" 32 ")]
     [InlineData("1q")]
     [InlineData("99999999999p")]
     [InlineData("")]

@@ -34,7 +34,7 @@ public class VolumeMountNormalizerTests
     [Theory]
     [InlineData("[\"./maps:/maps:ro\"]")]
     [InlineData("[{type: bind, source: ./maps, target: /maps, read_only: true}]")]
-    public void A_bind_mount_is_resolved_against_the_file_folder_kept_and_warned_about(string volumes)
+    public void A_bind_mount_is_resolved_against_the_file_folder_kept_in_the_model_and_warned_about(string volumes)
     {
         var view = Load(volumes);
 
@@ -45,16 +45,20 @@ public class VolumeMountNormalizerTests
     }
 
     [Fact]
-    public void The_bind_mount_warning_says_it_is_mounted_locally_from_the_absolute_path_and_points_to_the_inputs_folder()
+    public void The_bind_mount_warning_says_it_is_not_mounted_how_the_platform_gets_data_in_and_names_the_opt_in()
     {
         var warning = Load("[\"./maps:/maps\"]").Result.Single(DiagnosticCodes.BindMount);
 
-        Assert.Contains($"mounted locally from `{Path.GetFullPath("/project/maps")}`", warning.Message);
-        Assert.Contains("the ReSim platform has none of your host paths", warning.Message);
-        Assert.Contains("may behave differently there", warning.Message);
-        Assert.DoesNotContain("works only locally", warning.Message);
-        Assert.Contains("named volume", warning.Hint);
-        Assert.Contains("/tmp/resim/inputs", warning.Hint);
+        Assert.Equal(
+            $"`volumes[0]` of service `robot` bind-mounts the host path `./maps` (`{Path.GetFullPath("/project/maps")}`): host paths are not mounted by default, "
+                + "since the ReSim platform has none of your host paths, so the service runs without this mount.",
+            warning.Message);
+        Assert.Equal(
+            "Get data in as the platform does: put input files in the experience's inputs folder (`Inputs`, mounted read-only at /tmp/resim/inputs), "
+                + "or use a named volume declared under the top-level `volumes`. To mount it for local runs only, opt in with "
+                + "`[ComposeExperience(..., AllowHostMounts = true)]` or `AllowHostMounts=\"true\"` on the `ComposeExperience` item; "
+                + "the host's `/`, `/proc`, `/sys`, `/dev` and the container engine's socket are refused even then.",
+            warning.Hint);
     }
 
     [Fact]

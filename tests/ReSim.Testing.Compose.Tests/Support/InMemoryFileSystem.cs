@@ -16,7 +16,7 @@ internal sealed class InMemoryFileSystem : IComposeFileSystem
         return this;
     }
 
-    public long? GetLength(string fullPath) => files.TryGetValue(fullPath, out var bytes) ? bytes.LongLength : null;
+    public FileProbe Probe(string fullPath) => files.TryGetValue(fullPath, out var bytes) ? new FileProbe(FileKind.Regular, bytes.LongLength) : FileProbe.Missing;
 
-    public byte[] ReadAllBytes(string fullPath) => files[fullPath];
+    public byte[] ReadAllBytes(string fullPath, long maxBytes) => files[fullPath];
 }

@@ -105,4 +105,39 @@ public sealed class DockerRuntimeLogTests
         Assert.Equal(((long)Lines * (LineLength + 1)) + 100001 - 20000, bytes);
         Assert.Equal(80000, longest);
     }
+
+    [Fact]
+    public async Task R21_the_last_bytes_of_a_log_without_a_line_break_are_read_even_when_the_engine_s_followed_stream_misses_them()
+    {
+        // Docker 20.10's followed stream often ends without the last message of a container whose output ends without a line break.
+        for (var run = 0; run < 3; run++)
+        {
+            await using var test = await DockerTestRun.StartAsync();
+            var sandbox = await test.SandboxAsync("writer");
+            var writer = await test.StartServiceAsync(test.Service("writer", sandbox, "sleep 0.3; head -c 100000 /dev/zero | tr '\\0' x; echo -n END"));
+
+            var lines = await test.LogsAsync(writer);
+
+            Assert.Equal([new string('x', 100_000) + "END"], lines.Select(l => l.Text));
+        }
+    }
+
+    [Fact]
+    public async Task R21_a_container_removed_while_its_log_is_read_ends_the_stream_with_how_much_was_read()
+    {
+        await using var run = await DockerTestRun.StartAsync();
+        var sandbox = await run.SandboxAsync("victim");
+        var victim = await run.StartServiceAsync(run.Service("victim", sandbox, "echo before; sleep 60"));
+        await using var lines = run.Runtime.StreamLogsAsync(victim, DockerTestRun.Token).GetAsyncEnumerator(DockerTestRun.Token);
+        Assert.True(await lines.MoveNextAsync());
+        Assert.Equal("before", lines.Current.Text);
+
+        // Removed by someone else while this reader waits: the engine deletes the log with the container.
+        Assert.Equal(0, (await DockerCli.RunAsync("rm", "-f", victim)).ExitCode);
+        var error = await Assert.ThrowsAsync<ExperienceInfrastructureException>(async () => await lines.MoveNextAsync());
+
+        Assert.Equal(
+            "The log is incomplete: the container was removed before its log could be read to the end; 7 bytes of this start were read, whatever followed is lost.",
+            error.Message);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
-    public void Anonymous_volumes_get_a_run_volume_of_their_own_and_tmpfs_and_host_binds_are_mounts_not_volumes_R10()
+    public void Anonymous_volumes_get_a_run_volume_of_their_own_tmpfs_is_a_mount_and_host_binds_are_left_out_by_default_R10()
     {
         var service = Orchestrator("test") with
         {
@@ -30,17 +30,57 @@ public sealed class RunPlannerTests
             [
                 new VolumeMount(VolumeMountType.Volume, null, "/cache"),
                 new VolumeMount(VolumeMountType.Tmpfs, null, "/scratch"),
-                new VolumeMount(VolumeMountType.Bind, "/home/me/data", "/data", ReadOnly: true),
+                new VolumeMount(VolumeMountType.Bind, "/", "/host"),
+                new VolumeMount(VolumeMountType.Bind, "/var/run/docker.sock", "/var/run/docker.sock"),
             ],
         };
 
         var plan = Plan(service);
 
+        Assert.True(plan.IsValid, string.Join(Environment.NewLine, plan.Errors));
         Assert.Equal(["resim-run1-test_anonymous0"], plan.Volumes.Select(v => v.Name));
-        var mounts = plan.Containers[0].Mounts;
-        Assert.Contains(new MountSpec(MountKind.Volume, "resim-run1-test_anonymous0", "/cache", false), mounts);
-        Assert.Contains(new MountSpec(MountKind.Tmpfs, string.Empty, "/scratch", false), mounts);
-        Assert.Contains(new MountSpec(MountKind.Bind, "/home/me/data", "/data", true), mounts);
+        Assert.Equal(
+            [
+                new MountSpec(MountKind.Volume, "resim-run1-test_anonymous0", "/cache", false),
+                new MountSpec(MountKind.Tmpfs, string.Empty, "/scratch", false),
+                new MountSpec(MountKind.Bind, "/inputs", "/tmp/resim/inputs", true),
+                new MountSpec(MountKind.Bind, "/results/outputs", "/tmp/resim/outputs", false),
+                new MountSpec(MountKind.Bind, "/results/.resim/test_config.json", "/tmp/resim/test_config.json", true),
+            ],
+            plan.Containers[0].Mounts);
+    }
+
+    [Fact]
+    public void With_host_mounts_allowed_an_ordinary_folder_is_mounted_from_its_real_path_and_a_refused_one_is_a_plan_error_naming_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("resim-planner-").FullName;
+        try
+        {
+            var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
+            File.CreateSymbolicLink(Path.Combine(folder, "link"), data);
+            var service = Orchestrator("test") with
+            {
+                Volumes =
+                [
+                    new VolumeMount(VolumeMountType.Bind, Path.Combine(folder, "link"), "/data", ReadOnly: true),
+                    new VolumeMount(VolumeMountType.Bind, "/proc/self/root", "/host"),
+                ],
+            };
+
+            var plan = RunPlanner.Plan(new Experience { Compose = Model(service), System = FourCpus, AllowHostMounts = true }, "run1", Paths);
+
+            Assert.Contains(new MountSpec(MountKind.Bind, data, "/data", true), plan.Containers[0].Mounts);
+            Assert.DoesNotContain(plan.Containers[0].Mounts, m => m.Target == "/host");
+            var error = Assert.Single(plan.Errors);
+            Assert.Equal(
+                "compose.yml(1,1): service 'test' cannot bind-mount the host path: '/proc/self/root' (which is '/') is the host's root folder, which is never mounted, "
+                    + "even with host mounts allowed (AllowHostMounts). Give the data to the experience in its inputs folder (/tmp/resim/inputs) or a named volume instead.",
+                error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class R12NetworkTests : IAsyncDisposable
         Assert.Equal(ExperienceVerdict.Failed, result.Verdict);
         Assert.True(result.Reason!.Service is "first" or "second", result.Reason.ToString());
         Assert.NotEqual(0, result.Reason.ExitCode);
-        Assert.Contains(result.Reason.LastLogLines, line => line.Contains("Address already in use", StringComparison.Ordinal));
+        Assert.Contains(result.Reason.Log.StdErr, line => line.Contains("Address already in use", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,8 +28,10 @@ public sealed class R20FailureReasonTests : IAsyncDisposable
         Assert.Contains("'robot'", reason.Message, StringComparison.Ordinal);
         Assert.Contains("code 7", reason.Message, StringComparison.Ordinal);
         Assert.InRange(reason.At, TimeSpan.FromSeconds(0.4), result.Duration);
-        Assert.Equal([.. Enumerable.Range(11, 19).Select(i => $"line {i}"), "fatal: arm collided"], reason.LastLogLines);
-        Assert.EndsWith("fatal: arm collided", reason.ToString(), StringComparison.Ordinal);
+        Assert.Equal([.. Enumerable.Range(10, 20).Select(i => $"line {i}")], reason.Log.StdOut);
+        Assert.Equal(["fatal: arm collided"], reason.Log.StdErr);
+        Assert.Equal(RealEngine.Service(result, "robot").LogFile, reason.Log.LogFile);
+        Assert.Contains($"Last 1 line of robot's stderr:{Environment.NewLine}  fatal: arm collided{Environment.NewLine}Last 20 lines of robot's stdout:", reason.ToString(), StringComparison.Ordinal);
     }
 
     public ValueTask DisposeAsync() => engine.DisposeAsync();

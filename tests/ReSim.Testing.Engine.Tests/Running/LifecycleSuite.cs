@@ -42,7 +42,7 @@ public abstract class LifecycleSuite : IAsyncDisposable
 
         Assert.Equal(ExperienceVerdict.Failed, result.Verdict);
         Assert.Equal(("test", (int?)3), (result.Reason!.Service, result.Reason.ExitCode));
-        Assert.Equal(lines[10..], result.Reason.LastLogLines);
+        Assert.Equal(lines[10..], result.Reason.Log.StdOut);
         Assert.Contains("exited with code 3", result.Reason.ToString(), StringComparison.Ordinal);
     }
 

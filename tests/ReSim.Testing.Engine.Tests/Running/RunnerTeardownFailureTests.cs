@@ -24,6 +24,21 @@ public sealed class RunnerTeardownFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_log_that_cannot_be_read_to_its_end_is_marked_at_the_gap_and_in_the_result_without_changing_the_verdict_R21()
+    {
+        scenario.Runtime.LogBreaksAfter["test"] = 2;
+        scenario.Runtime.Script("test", StartScript.Run.Print("one", "two", "three").Exit(0));
+
+        var result = await scenario.RunAsync(Orchestrator("test"));
+
+        Assert.Equal(ExperienceVerdict.Passed, result.Verdict);
+        var test = result.Services.Single(s => s.Name == "test");
+        var gap = Assert.Single(test.LogGaps);
+        Assert.Equal("start 1: The log is incomplete: scripted break; 2 lines of this start were read.", gap);
+        Assert.Equal(["=== start 1 ===", "one", "two", $"=== GAP: {gap} ==="], File.ReadAllLines(test.LogFile!));
+    }
+
+    [Fact]
     public async Task A_removal_failure_turns_the_result_into_an_error_that_keeps_the_original_reason_R19_R20()
     {
         scenario.Runtime.RemoveException = new ExperienceInfrastructureException("the engine refused to remove the volume.");
@@ -35,7 +50,7 @@ public sealed class RunnerTeardownFailureTests : IAsyncLifetime
         Assert.StartsWith("Orchestrator 'test' exited with code 4", result.Reason!.Message, StringComparison.Ordinal);
         Assert.Contains("Teardown failed: the engine refused to remove the volume.", result.Reason.Message, StringComparison.Ordinal);
         Assert.Equal(("test", 4), (result.Reason.Service, result.Reason.ExitCode));
-        Assert.Contains("bad news", result.Reason.LastLogLines);
+        Assert.Contains("bad news", result.Reason.Log.StdOut);
     }
 
     [Fact]

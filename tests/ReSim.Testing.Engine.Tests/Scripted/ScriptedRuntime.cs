@@ -30,6 +30,9 @@ public sealed class ScriptedRuntime : IContainerRuntime
     /// <summary>When set, StopContainerAsync throws it: any exception, as a runtime with a bug or a broken connection would.</summary>
     public Exception? StopException { get; set; }
 
+    /// <summary>Services whose log stream fails after this many lines, as a runtime whose log cannot be read to the end does.</summary>
+    public Dictionary<string, int> LogBreaksAfter { get; } = new(StringComparer.Ordinal);
+
     /// <summary>When set, RemoveRunAsync throws it after stopping the run's containers, as an engine refusing the removal would.</summary>
     public Exception? RemoveException { get; set; }
 
@@ -128,6 +131,7 @@ public sealed class ScriptedRuntime : IContainerRuntime
     public async IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var lines = containers[containerId].Lines;
+        var delivered = 0;
         await foreach (var line in lines.ReadAllAsync(cancellationToken))
         {
             if (LogDelivery > TimeSpan.Zero)
@@ -135,6 +139,12 @@ public sealed class ScriptedRuntime : IContainerRuntime
                 await Task.Delay(LogDelivery, cancellationToken);
             }
 
+            if (LogBreaksAfter.TryGetValue(containers[containerId].Spec.Service, out var limit) && delivered == limit)
+            {
+                throw new ExperienceInfrastructureException($"The log is incomplete: scripted break; {limit} lines of this start were read.");
+            }
+
+            delivered++;
             yield return line;
         }
     }

@@ -61,17 +61,44 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
     }
 
     [Fact]
+    public async Task RunComposeExperiences_keeps_every_line_of_fast_writers_in_the_log_files_R21()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        var run = await consumer.DotnetAsync(RunTimeout, "build", "-t:RunComposeExperiences", "-p:Experience=flood", "-nodeReuse:false", "-tl:off");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var results = Path.Combine(consumer.ConsumerDirectory, "obj", "resim-experiences", "flood-sim");
+        AssertNumberedLog(File.ReadAllLines(Path.Combine(results, "experience-talker-container.log")), 300_000, "talker-last-line");
+        AssertNumberedLog(File.ReadAllLines(Path.Combine(results, "experience-orchestrator-container.log")), 200_000, "orchestrator-last-line");
+        Assert.DoesNotContain("RSIM110", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dotnet_test_runs_the_consumers_ComposeExperience_tests_from_the_packed_package_R16()
     {
         await DockerPrerequisite.RequireAsync();
 
         // No -nodeReuse:false here: `dotnet test` hands options it does not know to the test application, which then
         // refuses them and runs nothing; MSBUILDDISABLENODEREUSE (set for every child) keeps the nodes from lingering.
-        var test = await consumer.DotnetAsync(RunTimeout, "test", "-p:Experience=passing");
+        var results = Path.Combine(consumer.ConsumerDirectory, "test-results-" + Guid.NewGuid().ToString("N"));
+        var test = await consumer.DotnetAsync(RunTimeout, "test", "-p:Experience=passing", "--results-directory", results);
 
-        Assert.True(test.ExitCode != 0, $"One of the two consumer tests fails on purpose. {test}");
+        Assert.True(test.ExitCode != 0, $"One of the consumer tests fails on purpose. {test}");
         AssertPrinted(test, TestSummary());
         AssertPrinted(test, FailedTestName());
+
+        // The fast writers' logs as the test result attaches them (R21): every line, in order.
+        var attached = Directory.GetFiles(results, "experience-talker-container.log*", SearchOption.AllDirectories);
+        AssertNumberedLog(File.ReadAllLines(Assert.Single(attached)), 300_000, "talker-last-line");
+    }
+
+    private static void AssertNumberedLog(string[] lines, int count, string last)
+    {
+        Assert.Equal(count + 2, lines.Length);
+        Assert.Equal("=== start 1 ===", lines[0]);
+        Assert.Equal(Enumerable.Range(1, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines[1..^1]);
+        Assert.Equal(last, lines[^1]);
     }
 
     private static void AssertPrinted(CliResult result, Regex expected) =>
@@ -89,7 +116,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
     [GeneratedRegex(@"\[passing-sim\] passed in", RegexOptions.None, 1000)]
     private static partial Regex PassedLine();
 
-    [GeneratedRegex(@"failed:\s*1\s+succeeded:\s*1", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"failed:\s*1\s+succeeded:\s*2", RegexOptions.None, 1000)]
     private static partial Regex TestSummary();
 
     [GeneratedRegex(@"Failing_experience_fails", RegexOptions.None, 1000)]

@@ -12,7 +12,7 @@ internal sealed class ScriptedExecutor(Func<ExperienceItem, string, IExperienceO
 
     public IReadOnlyList<(ExperienceItem Experience, string Folder)> Runs => [.. runs];
 
-    public Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
+    public Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsRoot, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
     {
         runs.Enqueue((experience, resultsDirectory));
         return script(experience, resultsDirectory, observer, cancellationToken);

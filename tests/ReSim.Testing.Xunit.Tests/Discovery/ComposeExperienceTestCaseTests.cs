@@ -39,6 +39,17 @@ public class ComposeExperienceTestCaseTests
     }
 
     [Fact]
+    public async Task Serialization_round_trip_keeps_the_host_mounts_opt_in_which_is_off_by_default()
+    {
+        var optedIn = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.WithHostMounts)));
+        var byDefault = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));
+
+        var copies = new[] { optedIn, byDefault }.Select(c => SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(c)));
+
+        Assert.Equal([true, false], copies.Select(c => c!.Spec.AllowHostMounts));
+    }
+
+    [Fact]
     public async Task Serialization_round_trip_keeps_a_case_without_profile_or_inputs()
     {
         var original = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));

@@ -42,6 +42,11 @@ internal static class Fixtures
         public void OnGpuSystem()
         {
         }
+
+        [ComposeExperience("experiences/robot.yml", AllowHostMounts = true)]
+        public void WithHostMounts()
+        {
+        }
     }
 
     internal sealed class Invalid

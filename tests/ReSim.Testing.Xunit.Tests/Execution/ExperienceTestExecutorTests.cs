@@ -126,7 +126,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
 
         var failure = Assert.IsType<ExperienceFailedException>(outcome.Failure);
         Assert.StartsWith("Orchestrator 'orchestrator' exited with code 3 after 2.1 s.", failure.Message);
-        Assert.Contains("Last lines of orchestrator's log:", failure.Message);
+        Assert.Contains("Last 2 lines of orchestrator's stdout:", failure.Message);
         Assert.Contains("node-b did not answer", failure.Message);
         Assert.Contains($"Logs, metrics, timeline and outputs: {folder.Path}", failure.Message);
         Assert.Null(failure.StackTrace);
@@ -136,7 +136,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     [Fact]
     public async Task An_error_result_fails_with_a_message_that_says_what_to_do()
     {
-        var reason = new FailureReason("Image 'robot:1.0' is not on the engine and pulling it failed.", "robot", null, TimeSpan.Zero, []);
+        var reason = new FailureReason("Image 'robot:1.0' is not on the engine and pulling it failed.", "robot", null, TimeSpan.Zero, LogExcerpt.Empty);
         var engine = Engine(ExperienceVerdict.Error, reason);
 
         var outcome = await Executor(engine, new FakeCompose()).RunAsync(Spec(), TestAssembly, CancellationToken.None);
@@ -172,6 +172,19 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_log_with_a_gap_gives_the_test_a_warning_naming_the_service_the_gap_and_the_file_R21()
+    {
+        const string Gap = "start 1: The log is incomplete: the container was removed before its log could be read to the end; 7 bytes of this start were read, whatever followed is lost.";
+        var result = folder.Result(ExperienceVerdict.Passed);
+        result = result with { Services = [result.Services[0] with { LogGaps = [Gap] }, result.Services[1]] };
+        var engine = new ScriptedEngine(_ => result);
+
+        await Executor(engine, new FakeCompose()).RunAsync(Spec(), TestAssembly, CancellationToken.None);
+
+        Assert.Equal([$"The log of service 'node' is not whole: {Gap} ({folder.Log("node")})"], report.Warnings);
+    }
+
+    [Fact]
     public async Task Logs_metrics_timeline_and_outputs_are_attached_to_the_test_result_R21_R22_R23()
     {
         File.WriteAllText(Path.Combine(folder.Outputs, "result.txt"), "both nodes answered");
@@ -182,7 +195,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
         Assert.Equal(
             ["experience-node-container.log", "experience-orchestrator-container.log", "metrics.jsonl", "outputs_result.txt", "timeline.jsonl"],
             report.Attachments.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("node-b did not answer", ResultFolder.OrchestratorExited3.LastLogLines[^1]);
+        Assert.Equal("node-b did not answer", ResultFolder.OrchestratorExited3.Log.StdOut[^1]);
         Assert.Equal("checking\nnode-a answered\n", report.Text("experience-orchestrator-container.log"));
         Assert.Equal("both nodes answered", report.Text("outputs_result.txt"));
     }

@@ -26,10 +26,28 @@ public sealed class ResultAttachmentsTests : IDisposable
         Assert.Contains("outputs_maps_c-map.csv", report.Attachments.Keys);
         Assert.DoesNotContain("outputs_b-big.bin", report.Attachments.Keys);
         var note = report.Text(ResultAttachments.LeftOutNoteName);
-        Assert.Contains("1 output file(s) were not attached", note);
-        Assert.Contains("b-big.bin (100 bytes)", note);
-        Assert.Contains(folder.Outputs, note);
-        Assert.Contains(note, report.Lines);
+        Assert.Equal(
+            "1 output(s) were not attached. Outputs are attached up to 100 bytes (ComposeExperienceOptions.MaxAttachedOutputBytes); links, FIFOs, sockets and devices are never read. "
+                + $"The outputs are in {folder.Outputs}:{Environment.NewLine}  b-big.bin: 100 bytes, past the limit of 100 bytes for all outputs together",
+            note);
+        Assert.Contains("ReSim warning: output 'b-big.bin' was not attached: 100 bytes, past the limit of 100 bytes for all outputs together.", report.Lines);
+    }
+
+    [Fact]
+    public void Outputs_whose_flattened_names_collide_each_get_a_unique_attachment_name_and_the_output_says_so()
+    {
+        Directory.CreateDirectory(Path.Combine(folder.Outputs, "a"));
+        File.WriteAllText(Path.Combine(folder.Outputs, "a", "b.txt"), "in a folder");
+        File.WriteAllText(Path.Combine(folder.Outputs, "a_b.txt"), "flat");
+        File.WriteAllText(Path.Combine(folder.Outputs, "A_B.txt"), "upper case");
+
+        new ResultAttachments(report, maxOutputBytes: 100, maxLogBytes: 1000).AttachAll(folder.Result(ExperienceVerdict.Passed));
+
+        Assert.Equal(
+            [("outputs_A_B.txt", "upper case"), ("outputs_a_b~2.txt", "in a folder"), ("outputs_a_b~3.txt", "flat")],
+            report.Attachments.Keys.Where(k => k.StartsWith(ResultAttachments.OutputPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(k => (k, report.Text(k))));
+        Assert.Contains("ReSim: output 'a/b.txt' is attached as outputs_a_b~2.txt, since another output is already attached as outputs_a_b.txt.", report.Lines);
+        Assert.False(report.Attachments.ContainsKey(ResultAttachments.LeftOutNoteName));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace ReSim.Testing.Xunit.Tests.Support;
 public sealed class RecordingReport : IExperienceTestReport
 {
     private readonly ConcurrentQueue<string> lines = new();
+    private readonly ConcurrentQueue<string> warnings = new();
     private readonly ConcurrentDictionary<string, (byte[] Content, string MediaType)> attachments = new();
 
     public IReadOnlyList<string> Lines => lines.ToList();
@@ -16,7 +17,11 @@ public sealed class RecordingReport : IExperienceTestReport
 
     public IReadOnlyDictionary<string, (byte[] Content, string MediaType)> Attachments => attachments;
 
+    public IReadOnlyList<string> Warnings => warnings.ToList();
+
     public void WriteLine(string line) => lines.Enqueue(line);
+
+    public void Warn(string message) => warnings.Enqueue(message);
 
     public void Attach(string name, byte[] content, string mediaType)
     {

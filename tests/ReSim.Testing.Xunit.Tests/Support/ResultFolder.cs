@@ -44,7 +44,7 @@ public sealed class ResultFolder : IDisposable
         "orchestrator",
         3,
         TimeSpan.FromSeconds(2.1),
-        ImmutableArray.Create("checking", "node-b did not answer"));
+        new LogExcerpt(["checking", "node-b did not answer"], [], null));
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -18,9 +18,12 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
 {
     private readonly Dictionary<(string Document, string Service), MappingNode> resolved = [];
 
-    /// <summary>The services of <paramref name="main"/> with every <c>extends</c> resolved, in file order.</summary>
+    /// <summary>The services of <paramref name="main"/> with every <c>extends</c> resolved and every <c>!reset</c> applied, in file order.</summary>
     public ImmutableArray<MappingEntry> Resolve(LoadedDocument main) =>
-        [.. main.Services.Entries.Select(entry => entry.Value is MappingNode service ? entry with { Value = ResolveService(main, entry.Name, service) } : entry)];
+        [.. main.Services.Entries
+            .Select(entry => (Entry: entry, Value: ResetTags.Strip(entry.Value is MappingNode service ? ResolveService(main, entry.Name, service) : entry.Value)))
+            .Where(e => e.Value is not null)
+            .Select(e => e.Entry with { Value = e.Value! })];
 
     private MappingNode ResolveService(LoadedDocument document, string name, MappingNode service)
     {
@@ -87,7 +90,7 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
                 return null;
             }
 
-            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath)) is not { } loaded)
+            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath), file, $"services.{name}.extends.file") is not { } loaded)
             {
                 return null;
             }
@@ -96,7 +99,14 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
         }
 
         var baseName = reference.Service.Value;
-        if (target.Services.Get(baseName) is not MappingNode baseService)
+        var baseNode = target.Services.Get(baseName);
+        if (baseNode is ScalarNode { IsNull: true } empty)
+        {
+            // compose-go extends an empty service (`base:` with no keys) as one with no keys.
+            baseNode = new MappingNode(empty.Document, empty.Line, empty.Column, []);
+        }
+
+        if (baseNode is not MappingNode baseService)
         {
             diagnostics.Error(DiagnosticCodes.ExtendsUnknownService, reference.Service.Location, $"Service `{name}` extends `{baseName}`, which is not a service of {target.Document.DisplayPath}.", $"Declare `{baseName}` under `services` in {target.Document.DisplayPath}, or fix `extends.service`.", $"services.{name}.extends");
             return null;

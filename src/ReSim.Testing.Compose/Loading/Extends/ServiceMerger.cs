@@ -7,12 +7,14 @@ namespace ReSim.Testing.Compose.Loading.Extends;
 /// <remarks>
 /// Mappings merge key by key (the extending service wins); <c>environment</c>, <c>labels</c> and
 /// <c>depends_on</c> are turned into mappings first so that either form merges with the other;
-/// <c>command</c>, <c>entrypoint</c>, <c>healthcheck.test</c> and <c>profiles</c> are replaced;
+/// <c>command</c>, <c>entrypoint</c> and <c>healthcheck.test</c> are replaced; <c>env_file</c> is a list even when written as one path;
 /// <c>volumes</c> merge by target; other lists are appended without duplicates; scalars are replaced.
+/// A value tagged <c>!reset</c> removes the inherited key, one tagged <c>!override</c> replaces it whole (compose-go);
+/// <see cref="ResetTags"/> removes what is still tagged <c>!reset</c> afterwards.
 /// </remarks>
 internal static class ServiceMerger
 {
-    private static readonly HashSet<string> ReplacedLists = new(StringComparer.Ordinal) { "command", "entrypoint", "test", "profiles" };
+    private static readonly HashSet<string> ReplacedLists = new(StringComparer.Ordinal) { "command", "entrypoint", "test" };
     private static readonly HashSet<string> MappingLists = new(StringComparer.Ordinal) { "environment", "labels", "depends_on" };
 
     public static MappingNode Merge(MappingNode baseService, MappingNode overrides)
@@ -24,23 +26,40 @@ internal static class ServiceMerger
             positions[entries[i].Name] = i;
         }
 
+        var removed = new HashSet<int>();
         foreach (var entry in overrides.Entries)
         {
-            if (positions.TryGetValue(entry.Name, out var index))
+            if (!positions.TryGetValue(entry.Name, out var index))
             {
-                entries[index] = entry with { Value = MergeValue(entry.Name, entries[index].Value, entry.Value) };
+                positions[entry.Name] = entries.Count;
+                entries.Add(entry);
+            }
+            else if (entry.Value.Tag == MergeTag.Reset)
+            {
+                removed.Add(index);
             }
             else
             {
-                entries.Add(entry);
+                entries[index] = entry.Value.Tag == MergeTag.Override ? entry : entry with { Value = MergeValue(entry.Name, entries[index].Value, entry.Value) };
             }
         }
 
-        return overrides.WithEntries([.. entries]);
+        return overrides.WithEntries([.. entries.Where((_, i) => !removed.Contains(i))]);
     }
 
     private static ComposeNode MergeValue(string key, ComposeNode baseValue, ComposeNode overrideValue)
     {
+        if (baseValue.Tag == MergeTag.Reset)
+        {
+            return overrideValue;
+        }
+
+        if (key == "env_file")
+        {
+            baseValue = ToSequence(baseValue);
+            overrideValue = ToSequence(overrideValue);
+        }
+
         if (MappingLists.Contains(key))
         {
             baseValue = ListToMapping(baseValue);
@@ -55,6 +74,9 @@ internal static class ServiceMerger
             _ => overrideValue,
         };
     }
+
+    private static ComposeNode ToSequence(ComposeNode node) =>
+        node is ScalarNode scalar ? new SequenceNode(scalar.Document, scalar.Line, scalar.Column, [scalar]) : node;
 
     private static ComposeNode ListToMapping(ComposeNode node)
     {

@@ -3,9 +3,9 @@ namespace ReSim.Testing.Compose.Loading.FileSystem;
 /// <summary>The loader's only access to files, so that every stage can be tested with files in memory.</summary>
 internal interface IComposeFileSystem
 {
-    /// <summary>The size of the file in bytes, or <see langword="null"/> when it does not exist.</summary>
-    long? GetLength(string fullPath);
+    /// <summary>What <paramref name="fullPath"/> names, without opening it (a FIFO must never be opened: that blocks).</summary>
+    FileProbe Probe(string fullPath);
 
-    /// <summary>Reads the whole file; only called after <see cref="GetLength"/> said it exists and is small enough.</summary>
-    byte[] ReadAllBytes(string fullPath);
+    /// <summary>Reads a file <see cref="Probe"/> called regular, at most <paramref name="maxBytes"/> + 1 bytes (more means too large).</summary>
+    byte[] ReadAllBytes(string fullPath, long maxBytes);
 }

@@ -3,7 +3,13 @@ using System.Text;
 namespace ReSim.Testing.Compose.Loading.Interpolation;
 
 /// <summary>Compose's variable substitution on one string: <c>$V</c>, <c>${V}</c>, <c>${V:-d}</c>, <c>${V-d}</c>, <c>${V:?e}</c>, <c>${V?e}</c>, <c>${V:+r}</c>, <c>${V+r}</c> and <c>$$</c> (R2).</summary>
-/// <remarks>Defaults, messages and replacements may themselves hold expressions, as in compose-go.</remarks>
+/// <remarks>
+/// Reads a string exactly as compose-go's template package does (tests/.../Conformance/template.json holds its cases):
+/// a <c>$</c> that starts neither a name, <c>$</c> nor <c>{</c> is kept as written (<c>sh -c 'echo $1'</c>, <c>^REGEX$</c>);
+/// a <c>${</c> that is not <c>${NAME}</c> or <c>${NAME</c> + operator + ... + <c>}</c> is an invalid template;
+/// the argument of an operator runs to the brace that balances the opening one (so <c>${J:-{"a":1}}</c> defaults to
+/// <c>{"a":1}</c>), and may itself hold expressions, which are only evaluated when used.
+/// </remarks>
 internal static class InterpolationTemplate
 {
     public static string Substitute(string input, VariableLookup variables, List<InterpolationIssue> issues)
@@ -25,13 +31,13 @@ internal static class InterpolationTemplate
             }
 
             output.Append(input, i, dollar - i);
-            i = SubstituteOne(input, dollar, variables, issues, output);
+            i = SubstituteAt(input, dollar, variables, issues, output);
         }
 
         return output.ToString();
     }
 
-    private static int SubstituteOne(string input, int dollar, VariableLookup variables, List<InterpolationIssue> issues, StringBuilder output)
+    private static int SubstituteAt(string input, int dollar, VariableLookup variables, List<InterpolationIssue> issues, StringBuilder output)
     {
         var next = dollar + 1 < input.Length ? input[dollar + 1] : '\0';
         if (next == '$')
@@ -47,57 +53,106 @@ internal static class InterpolationTemplate
             return end;
         }
 
-        var close = next == '{' ? FindClose(input, dollar + 2) : -1;
-        if (close < 0)
+        if (next != '{')
         {
-            var shown = input[dollar..Math.Min(input.Length, dollar + 12)];
-            issues.Add(new InterpolationIssue(InterpolationIssueKind.InvalidSyntax, shown));
-            output.Append(input, dollar, (next == '{' ? input.Length : dollar + 1) - dollar);
-            return next == '{' ? input.Length : dollar + 1;
+            output.Append('$');
+            return dollar + 1;
         }
 
-        output.Append(Braced(input[(dollar + 2)..close], variables, issues));
+        var close = MatchEnd(input, dollar + 2);
+        if (close < 0)
+        {
+            var shown = input[dollar..Math.Min(input.Length, dollar + 20)];
+            issues.Add(new InterpolationIssue(InterpolationIssueKind.InvalidSyntax, shown));
+            return dollar + 2;
+        }
+
+        output.Append(Braced(input[dollar..(close + 1)], variables, issues));
         return close + 1;
     }
 
-    private static string Braced(string body, VariableLookup variables, List<InterpolationIssue> issues)
+    /// <summary>Where a <c>${</c> expression starting its name at <paramref name="from"/> ends: the <c>}</c> right after the name, or after an operator the last <c>}</c> of the line; -1 when it is no expression.</summary>
+    private static int MatchEnd(string input, int from)
     {
-        var nameEnd = body.Length > 0 && IsNameStart(body[0]) ? NameEnd(body, 0) : 0;
-        var name = body[..nameEnd];
-        var rest = body[nameEnd..];
-        if (name.Length == 0)
+        if (from >= input.Length || !IsNameStart(input[from]))
         {
-            issues.Add(new InterpolationIssue(InterpolationIssueKind.InvalidSyntax, "${" + body + "}"));
-            return string.Empty;
+            return -1;
         }
 
-        if (rest.Length == 0)
+        var nameEnd = NameEnd(input, from);
+        if (nameEnd >= input.Length)
+        {
+            return -1;
+        }
+
+        if (input[nameEnd] == '}')
+        {
+            return nameEnd;
+        }
+
+        var operatorAt = input[nameEnd] == ':' ? nameEnd + 1 : nameEnd;
+        if (operatorAt >= input.Length || input[operatorAt] is not ('-' or '+' or '?'))
+        {
+            return -1;
+        }
+
+        var lineEnd = input.IndexOf('\n', operatorAt);
+        var last = input.LastIndexOf('}', (lineEnd < 0 ? input.Length : lineEnd) - 1);
+        return last > operatorAt ? last : -1;
+    }
+
+    private static string Braced(string match, VariableLookup variables, List<InterpolationIssue> issues)
+    {
+        var close = BalancedClose(match);
+        var expression = close < 0 ? match : match[..(close + 1)];
+        var rest = close < 0 ? string.Empty : match[(close + 1)..];
+        var body = expression[2..^1];
+        var name = body[..NameEnd(body, 0)];
+        if (name.Length == body.Length)
         {
             return Lookup(name, variables, issues);
         }
 
-        var colon = rest[0] == ':';
-        var op = colon && rest.Length > 1 ? rest[1] : rest[0];
-        var argument = rest[(colon ? 2 : 1)..];
+        var colon = body[name.Length] == ':';
+        var op = body[name.Length + (colon ? 1 : 0)];
+        var argument = body[(name.Length + (colon ? 2 : 1))..];
         var isSet = variables.TryGet(name, out var value);
         var counts = colon ? isSet && value.Length > 0 : isSet;
         switch (op)
         {
-            case '-' when counts:
-                return value;
-            case '-':
-                return Substitute(argument, variables, issues);
-            case '?' when counts:
-                return value;
-            case '?':
+            case '-' when !counts:
+                value = Substitute(argument, variables, issues);
+                break;
+            case '+' when counts:
+                value = Substitute(argument, variables, issues);
+                break;
+            case '?' when !counts:
                 issues.Add(new InterpolationIssue(InterpolationIssueKind.RequiredVariableMissing, name, Substitute(argument, variables, issues)));
                 return string.Empty;
-            case '+':
-                return counts ? Substitute(argument, variables, issues) : string.Empty;
-            default:
-                issues.Add(new InterpolationIssue(InterpolationIssueKind.InvalidSyntax, "${" + body + "}"));
-                return string.Empty;
         }
+
+        return value + Substitute(rest, variables, issues);
+    }
+
+    /// <summary>The index of the <c>}</c> that closes the first <c>{</c>, counting as compose-go does (the character after each <c>{</c> is skipped); -1 when none does.</summary>
+    private static int BalancedClose(string text)
+    {
+        var open = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '}' && --open == 0)
+            {
+                return i;
+            }
+
+            if (text[i] == '{')
+            {
+                open++;
+                i++;
+            }
+        }
+
+        return -1;
     }
 
     private static string Lookup(string name, VariableLookup variables, List<InterpolationIssue> issues)
@@ -111,31 +166,13 @@ internal static class InterpolationTemplate
         return string.Empty;
     }
 
-    private static int FindClose(string input, int from)
-    {
-        var depth = 1;
-        for (var i = from; i < input.Length; i++)
-        {
-            if (input[i] == '$' && i + 1 < input.Length && input[i + 1] == '{')
-            {
-                depth++;
-                i++;
-            }
-            else if (input[i] == '}' && --depth == 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static bool IsNameStart(char c) => c == '_' || char.IsAsciiLetter(c);
+    // Go's case-insensitive [_a-z] also matches the Kelvin sign and the long s, which fold to k and s.
+    private static bool IsNameStart(char c) => c is '_' or '\u212A' or '\u017F' || char.IsAsciiLetter(c);
 
     private static int NameEnd(string input, int from)
     {
         var end = from;
-        while (end < input.Length && (input[end] == '_' || char.IsAsciiLetterOrDigit(input[end])))
+        while (end < input.Length && (IsNameStart(input[end]) || char.IsAsciiDigit(input[end])))
         {
             end++;
         }

@@ -31,13 +31,14 @@ internal sealed class Interpolator(VariableLookup variables, DiagnosticBag diagn
         var value = InterpolationTemplate.Substitute(scalar.Value, variables, issues);
         foreach (var issue in issues)
         {
-            Report(issue, scalar.Location, path);
+            Report(diagnostics, issue, scalar.Location, path);
         }
 
         return scalar.WithValue(value);
     }
 
-    private void Report(InterpolationIssue issue, SourceLocation location, string path)
+    /// <summary>Reports one issue of <see cref="InterpolationTemplate"/> found at <paramref name="location"/> in the value at <paramref name="path"/>.</summary>
+    public static void Report(DiagnosticBag diagnostics, InterpolationIssue issue, SourceLocation location, string path)
     {
         switch (issue.Kind)
         {

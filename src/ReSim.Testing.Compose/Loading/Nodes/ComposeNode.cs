@@ -14,6 +14,17 @@ internal abstract class ComposeNode(SourceDocument document, int line, int colum
 
     public SourceLocation Location => new(Document.DisplayPath, Line, Column);
 
+    /// <summary>A <c>!reset</c> or <c>!override</c> tag on the node, kept through interpolation until <c>extends</c> is merged.</summary>
+    public MergeTag Tag { get; init; }
+
+    /// <summary>The tag of a YAML node, as <see cref="Tag"/>.</summary>
+    public static MergeTag TagOf(string? yamlTag) => yamlTag switch
+    {
+        "!reset" => MergeTag.Reset,
+        "!override" => MergeTag.Override,
+        _ => MergeTag.None,
+    };
+
     /// <summary>A word for the node's kind in messages: "a string", "a list", "a mapping".</summary>
     public abstract string Describe();
 }

@@ -33,7 +33,7 @@ internal sealed class MappingNode(SourceDocument document, int line, int column,
 
     public ComposeNode? Get(string key) => Find(key)?.Value;
 
-    public MappingNode WithEntries(ImmutableArray<MappingEntry> newEntries) => new(Document, Line, Column, newEntries);
+    public MappingNode WithEntries(ImmutableArray<MappingEntry> newEntries) => new(Document, Line, Column, newEntries) { Tag = Tag };
 
     public MappingNode Without(string key) => WithEntries([.. Entries.Where(e => !string.Equals(e.Name, key, StringComparison.Ordinal))]);
 

@@ -44,7 +44,7 @@ internal sealed partial class ScalarNode(SourceDocument document, int line, int 
         double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out result) && double.IsFinite(result);
 
     public ScalarNode WithValue(string newValue) =>
-        new(Document, Line, Column, newValue, string.Equals(newValue, Value, StringComparison.Ordinal) ? Kind : ScalarKind.String);
+        new(Document, Line, Column, newValue, string.Equals(newValue, Value, StringComparison.Ordinal) ? Kind : ScalarKind.String) { Tag = Tag };
 
     public override string Describe() => Kind switch
     {

@@ -8,7 +8,7 @@ internal sealed class SequenceNode(SourceDocument document, int line, int column
 {
     public ImmutableArray<ComposeNode> Items { get; } = items;
 
-    public SequenceNode WithItems(ImmutableArray<ComposeNode> newItems) => new(Document, Line, Column, newItems);
+    public SequenceNode WithItems(ImmutableArray<ComposeNode> newItems) => new(Document, Line, Column, newItems) { Tag = Tag };
 
     public override string Describe() => "a list";
 }

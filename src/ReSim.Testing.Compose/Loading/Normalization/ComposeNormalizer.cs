@@ -19,7 +19,7 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
         {
             switch (entry.Name)
             {
-                case "services" or "name" or "version":
+                case "services" or "name" or "version" or "include":
                     break;
                 case "volumes":
                     volumes = ReadVolumes(entry.Value);

@@ -7,18 +7,34 @@ using ReSim.Testing.Compose.Loading.Pipeline;
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
 /// <summary>Normalizes <c>env_file</c> and <c>environment</c> (map or <c>KEY=VAL</c> list) into one dictionary, <c>environment</c> winning.</summary>
-/// <remarks>A key with no value (<c>KEY</c> or <c>KEY:</c>) takes the variable's value, or is dropped when the variable is not set, as compose does.</remarks>
+/// <remarks>
+/// A key with no value (<c>KEY</c> or <c>KEY:</c>) takes the variable's value, or is dropped when the variable is not set, as
+/// compose does. Env files are read in order, a later one winning; their values are interpolated as compose-go does,
+/// looking up the variables first, then the service's <c>environment</c>, then keys the env files set before.
+/// </remarks>
 internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLookup variables, DocumentLoader loader)
 {
-    private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> own = new(StringComparer.Ordinal);
 
     public ImmutableSortedDictionary<string, string> Normalize(ComposeNode? envFile, ComposeNode? environment)
     {
+        ReadEnvironment(environment);
+        var fromFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         if (envFile is not null)
         {
-            ReadEnvFiles(envFile);
+            ReadEnvFiles(envFile, fromFiles);
         }
 
+        foreach (var (key, value) in own)
+        {
+            fromFiles[key] = value;
+        }
+
+        return fromFiles.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    }
+
+    private void ReadEnvironment(ComposeNode? environment)
+    {
         switch (environment)
         {
             case null:
@@ -42,8 +58,6 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
                 context.WrongType(environment, "environment", "a mapping or a list of `KEY=VALUE` strings", "Write `environment: {KEY: value}` or `environment: [\"KEY=value\"]`.");
                 break;
         }
-
-        return values.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
     private void Set(string key, ComposeNode value, string path)
@@ -54,10 +68,10 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
                 SetOrLookup(key, null);
                 break;
             case ScalarNode { Kind: ScalarKind.Boolean } flag:
-                values[key] = flag.Value.ToLowerInvariant();
+                own[key] = flag.Value.ToLowerInvariant();
                 break;
             case ScalarNode scalar:
-                values[key] = scalar.Value;
+                own[key] = scalar.Value;
                 break;
             default:
                 context.WrongType(value, path, "a string", "Give the variable one value, quoted if it has special characters.");
@@ -69,21 +83,22 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
     {
         if (value is not null)
         {
-            values[key] = value;
+            own[key] = value;
         }
         else if (variables.TryGet(key, out var fromVariables))
         {
-            values[key] = fromVariables;
+            own[key] = fromVariables;
         }
         else
         {
-            values.Remove(key);
+            own.Remove(key);
         }
     }
 
-    private void ReadEnvFiles(ComposeNode node)
+    private void ReadEnvFiles(ComposeNode node, Dictionary<string, string> fromFiles)
     {
         IEnumerable<ComposeNode> items = node is SequenceNode sequence ? sequence.Items : [node];
+        var outside = variables.Then(own);
         foreach (var item in items)
         {
             var (pathNode, required) = item switch
@@ -99,11 +114,11 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
                 continue;
             }
 
-            ReadEnvFile(pathNode, required);
+            ReadEnvFile(pathNode, required, outside, fromFiles);
         }
     }
 
-    private void ReadEnvFile(ScalarNode pathNode, bool required)
+    private void ReadEnvFile(ScalarNode pathNode, bool required, VariableLookup outside, Dictionary<string, string> fromFiles)
     {
         var fullPath = pathNode.Document.Resolve(pathNode.Value);
         var display = Path.Combine(Path.GetDirectoryName(pathNode.Document.DisplayPath) ?? string.Empty, pathNode.Value).Replace('\\', '/');
@@ -117,12 +132,9 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
             return;
         }
 
-        if (loader.ReadText(fullPath, display) is { } text)
+        if (loader.ReadText(fullPath, display, pathNode, context.PathOf("env_file")) is { } text)
         {
-            foreach (var entry in DotEnvParser.Parse(text, display, context.Diagnostics))
-            {
-                SetOrLookup(entry.Key, entry.Value);
-            }
+            DotEnvParser.Parse(text, display, outside, fromFiles, context.Diagnostics);
         }
     }
 }

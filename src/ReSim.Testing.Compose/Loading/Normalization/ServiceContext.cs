@@ -87,7 +87,8 @@ internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, 
     {
         if (node is ScalarNode { IsNull: false } scalar && MemorySize.TryParse(scalar.Value, out var bytes))
         {
-            return bytes;
+            // compose's `-1` (any negative size) means no limit.
+            return bytes < 0 ? null : bytes;
         }
 
         Invalid(node, key, Show(node), "a memory size", "Write a size such as `512m`, `2g`, `1024k` or a number of bytes.");
@@ -116,11 +117,20 @@ internal sealed class ServiceContext(string service, DiagnosticBag diagnostics, 
         return null;
     }
 
+    /// <summary>A boolean, or a string compose-go casts to one: <c>true</c>/<c>false</c> and YAML 1.1's <c>y</c>, <c>yes</c>, <c>on</c>, <c>n</c>, <c>no</c>, <c>off</c>, in any case.</summary>
     public bool? ReadBoolean(ComposeNode node, string key)
     {
-        if (node is ScalarNode scalar && (scalar.TryGetBoolean(out var value) || bool.TryParse(scalar.Value, out value)))
+        if (node is ScalarNode scalar && scalar.TryGetBoolean(out var value))
         {
             return value;
+        }
+
+        switch ((node as ScalarNode)?.Kind is ScalarKind.String ? ((ScalarNode)node).Value.ToLowerInvariant() : null)
+        {
+            case "true" or "y" or "yes" or "on":
+                return true;
+            case "false" or "n" or "no" or "off":
+                return false;
         }
 
         Invalid(node, key, Show(node), "a boolean", $"Write `{key}: true` or `{key}: false`.");

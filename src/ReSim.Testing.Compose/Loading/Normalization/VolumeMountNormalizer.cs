@@ -9,8 +9,8 @@ namespace ReSim.Testing.Compose.Loading.Normalization;
 /// <summary>Normalizes a service's <c>volumes</c>, short (<c>src:dst[:ro]</c>) or long, into <see cref="VolumeMount"/>s.</summary>
 /// <remarks>
 /// A source that starts with <c>/</c>, <c>.</c> or <c>~</c> is a bind mount: it is resolved to an absolute path
-/// against the folder of the file that declares it, kept so that it works locally, and warned about, since
-/// the platform has none of the user's host paths.
+/// against the folder of the file that declares it, kept in the model and warned about (RSIM090): the engine leaves it
+/// out unless the experience opts in to host mounts, since the platform has none of the user's host paths.
 /// </remarks>
 internal static class VolumeMountNormalizer
 {
@@ -106,7 +106,14 @@ internal static class VolumeMountNormalizer
         var source = mount.Source.StartsWith('~')
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), mount.Source.TrimStart('~').TrimStart('/', '\\'))
             : item.Document.Resolve(mount.Source);
-        context.Diagnostics.Warning(DiagnosticCodes.BindMount, item.Location, $"`{key}` of service `{context.Service}` bind-mounts the host path `{mount.Source}`: it is mounted locally from `{source}`, but the ReSim platform has none of your host paths, so the experience may behave differently there.", $"Use a named volume declared under the top-level `volumes`, or put input files in the experience's inputs folder ({InputsFolder}).", context.PathOf(key));
+        context.Diagnostics.Warning(
+            DiagnosticCodes.BindMount,
+            item.Location,
+            $"`{key}` of service `{context.Service}` bind-mounts the host path `{mount.Source}` (`{source}`): host paths are not mounted by default, since the ReSim platform has none of your host paths, so the service runs without this mount.",
+            $"Get data in as the platform does: put input files in the experience's inputs folder (`Inputs`, mounted read-only at {InputsFolder}), or use a named volume declared under the top-level `volumes`. "
+                + "To mount it for local runs only, opt in with `[ComposeExperience(..., AllowHostMounts = true)]` or `AllowHostMounts=\"true\"` on the `ComposeExperience` item; "
+                + "the host's `/`, `/proc`, `/sys`, `/dev` and the container engine's socket are refused even then.",
+            context.PathOf(key));
         return mount with { Source = source };
     }
 

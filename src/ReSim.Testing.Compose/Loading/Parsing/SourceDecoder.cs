@@ -10,7 +10,8 @@ namespace ReSim.Testing.Compose.Loading.Parsing;
 /// <summary>Turns the bytes or string of an input into text the parser may read, or diagnoses why not.</summary>
 internal static class SourceDecoder
 {
-    public static bool IsTooLarge(long length, string displayPath, LoadLimits limits, DiagnosticBag diagnostics)
+    /// <summary>Diagnoses an input over the size limit, at <paramref name="namedAt"/> (the key that named the file) when given.</summary>
+    public static bool IsTooLarge(long length, string displayPath, LoadLimits limits, DiagnosticBag diagnostics, SourceLocation? namedAt = null, string? keyPath = null)
     {
         if (length <= limits.MaxBytes)
         {
@@ -19,9 +20,10 @@ internal static class SourceDecoder
 
         diagnostics.Error(
             DiagnosticCodes.InputTooLarge,
-            SourceLocation.WholeFile(displayPath),
-            string.Create(CultureInfo.InvariantCulture, $"The compose file is {length:N0} bytes; the loader reads at most {limits.MaxBytes:N0}."),
-            "A compose file is a few kilobytes; check that the path names the compose file and not a data file.");
+            namedAt ?? SourceLocation.WholeFile(displayPath),
+            string.Create(CultureInfo.InvariantCulture, $"`{displayPath}` is {(length == limits.MaxBytes + 1 ? "more than " + limits.MaxBytes.ToString("N0", CultureInfo.InvariantCulture) : length.ToString("N0", CultureInfo.InvariantCulture))} bytes; the loader reads at most {limits.MaxBytes:N0} of a compose or env file."),
+            "A compose or env file is a few kilobytes; check that the path names the right file and not a data file.",
+            keyPath);
         return true;
     }
 
@@ -32,9 +34,9 @@ internal static class SourceDecoder
         return IsTooLarge(length, displayPath, limits, diagnostics) ? null : content;
     }
 
-    public static string? Decode(byte[] bytes, string displayPath, LoadLimits limits, DiagnosticBag diagnostics)
+    public static string? Decode(byte[] bytes, string displayPath, LoadLimits limits, DiagnosticBag diagnostics, SourceLocation? namedAt = null, string? keyPath = null)
     {
-        if (IsTooLarge(bytes.LongLength, displayPath, limits, diagnostics))
+        if (IsTooLarge(bytes.LongLength, displayPath, limits, diagnostics, namedAt, keyPath))
         {
             return null;
         }

@@ -21,6 +21,8 @@ internal sealed class TreeFrame(bool isMapping, Mark start, string? anchor)
 
     public string? Anchor { get; } = anchor;
 
+    public MergeTag Tag { get; init; }
+
     public List<ComposeNode> Items { get; } = [];
 
     public long Weight { get; set; } = 1;

@@ -89,11 +89,12 @@ internal sealed class YamlTreeReader
 
     private bool OnScalar(Scalar scalar)
     {
-        var plain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific);
+        var tag = scalar.Tag.IsEmpty ? MergeTag.None : ComposeNode.TagOf(scalar.Tag.Value);
+        var plain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific || tag != MergeTag.None);
         var kind = !scalar.Tag.IsEmpty && scalar.Tag.Value.EndsWith(":str", StringComparison.Ordinal)
             ? ScalarKind.String
             : ScalarNode.Resolve(scalar.Value, plain);
-        var node = new ScalarNode(document, (int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, kind);
+        var node = new ScalarNode(document, (int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, kind) { Tag = tag };
         return Complete(node, scalar.Anchor, 1);
     }
 
@@ -120,7 +121,8 @@ internal sealed class YamlTreeReader
             return Fail(DiagnosticCodes.NestingTooDeep, start.Start, string.Create(CultureInfo.InvariantCulture, $"The YAML nests deeper than {limits.MaxDepth} levels."), "Flatten the structure; a compose file needs fewer than ten levels.");
         }
 
-        stack.Push(new TreeFrame(isMapping, start.Start, start.Anchor.IsEmpty ? null : start.Anchor.Value));
+        var tag = start.Tag.IsEmpty ? MergeTag.None : ComposeNode.TagOf(start.Tag.Value);
+        stack.Push(new TreeFrame(isMapping, start.Start, start.Anchor.IsEmpty ? null : start.Anchor.Value) { Tag = tag });
         return true;
     }
 
@@ -128,8 +130,8 @@ internal sealed class YamlTreeReader
     {
         var frame = stack.Pop();
         ComposeNode node = frame.IsMapping
-            ? new MappingNode(document, (int)frame.Start.Line, (int)frame.Start.Column, frame.BuildEntries())
-            : new SequenceNode(document, (int)frame.Start.Line, (int)frame.Start.Column, [.. frame.Items]);
+            ? new MappingNode(document, (int)frame.Start.Line, (int)frame.Start.Column, frame.BuildEntries()) { Tag = frame.Tag }
+            : new SequenceNode(document, (int)frame.Start.Line, (int)frame.Start.Column, [.. frame.Items]) { Tag = frame.Tag };
         return Complete(node, frame.Anchor is null ? AnchorName.Empty : new AnchorName(frame.Anchor), frame.Weight);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.FileSystem;
+using ReSim.Testing.Compose.Loading.Include;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Loading.Normalization;
@@ -76,7 +77,8 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
 
     private static ComposeModel? Run(string text, SourceDocument document, DocumentLoader loader, ComposeLoadOptions options, DiagnosticBag diagnostics)
     {
-        var variables = new VariableLookup(options.Variables ?? VariableLookup.ProcessEnvironment(), ReadDotEnv(document, loader, diagnostics));
+        var primary = options.Variables ?? VariableLookup.ProcessEnvironment().ToDictionary(StringComparer.Ordinal);
+        var variables = new VariableLookup(primary, ReadDotEnv(document, loader, primary, diagnostics));
         loader.Variables = variables;
         if (loader.LoadText(text, document) is not { } main)
         {
@@ -84,6 +86,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         }
 
         loader.Register(main);
+        main = new IncludeResolver(loader, diagnostics).Apply(main, variables);
         var services = new ExtendsResolver(loader, diagnostics).Resolve(main);
         var normalized = new ComposeNormalizer(variables, loader, diagnostics).Normalize(main, services);
         var bindable = !diagnostics.HasErrors;
@@ -100,7 +103,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         Volumes = normalized.Volumes,
     };
 
-    private static IEnumerable<KeyValuePair<string, string>> ReadDotEnv(SourceDocument document, DocumentLoader loader, DiagnosticBag diagnostics)
+    private static Dictionary<string, string> ReadDotEnv(SourceDocument document, DocumentLoader loader, IEnumerable<KeyValuePair<string, string>> primary, DiagnosticBag diagnostics)
     {
         var fullPath = document.Resolve(DotEnvFile);
         var display = Path.Combine(Path.GetDirectoryName(document.DisplayPath) ?? string.Empty, DotEnvFile).Replace('\\', '/');
@@ -109,8 +112,9 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
             return [];
         }
 
-        return DotEnvParser.Parse(text, display, diagnostics)
-            .Where(e => e.Value is not null)
-            .Select(e => new KeyValuePair<string, string>(e.Key, e.Value!));
+        // As compose-go reads it: its values may use the variables given and keys set above them.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        DotEnvParser.Parse(text, display, new VariableLookup(primary, []), values, diagnostics);
+        return values;
     }
 }

@@ -13,12 +13,28 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
 
     public VariableLookup Variables { get; set; } = VariableLookup.Empty;
 
-    public bool Exists(string fullPath) => fileSystem.GetLength(fullPath) is not null;
+    public bool Exists(string fullPath) => fileSystem.Probe(fullPath).Kind != FileKind.Missing;
 
-    /// <summary>Reads a text file the loader was pointed at; diagnoses size and encoding, not absence.</summary>
-    public string? ReadText(string fullPath, string displayPath)
+    /// <summary>
+    /// Reads a text file the loader was pointed at; diagnoses a file that is not regular (never opened), size and encoding,
+    /// not absence. Problems of the file as a whole are reported at <paramref name="namedBy"/>, the value of the key that
+    /// named the file, when there is one.
+    /// </summary>
+    public string? ReadText(string fullPath, string displayPath, ComposeNode? namedBy = null, string? keyPath = null)
     {
-        if (fileSystem.GetLength(fullPath) is not { } length || SourceDecoder.IsTooLarge(length, displayPath, limits, diagnostics))
+        var probe = fileSystem.Probe(fullPath);
+        var at = namedBy?.Location ?? SourceLocation.WholeFile(displayPath);
+        if (probe.Kind != FileKind.Regular)
+        {
+            if (probe.Kind != FileKind.Missing)
+            {
+                ReportNotRegular(probe, fullPath, displayPath, at, keyPath);
+            }
+
+            return null;
+        }
+
+        if (SourceDecoder.IsTooLarge(probe.Length, displayPath, limits, diagnostics, at, keyPath))
         {
             return null;
         }
@@ -26,24 +42,32 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         byte[] bytes;
         try
         {
-            bytes = fileSystem.ReadAllBytes(fullPath);
+            bytes = fileSystem.ReadAllBytes(fullPath, limits.MaxBytes);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.FileNotFound, SourceLocation.WholeFile(displayPath), $"The file `{displayPath}` cannot be read: {exception.Message}", "Check that the file is readable by the user running the experience.");
+            diagnostics.Error(DiagnosticCodes.FileNotFound, at, $"The file `{displayPath}` cannot be read: {exception.Message}", "Check that the file is readable by the user running the experience.", keyPath);
             return null;
         }
 
-        return SourceDecoder.Decode(bytes, displayPath, limits, diagnostics);
+        return SourceDecoder.Decode(bytes, displayPath, limits, diagnostics, at, keyPath);
+    }
+
+    private void ReportNotRegular(FileProbe probe, string fullPath, string displayPath, SourceLocation at, string? keyPath)
+    {
+        var hint = probe.Kind == FileKind.Directory
+            ? "Name the file inside the directory, such as `dir/app.env`."
+            : "Name a regular file. Devices, FIFOs and sockets are never opened: reading one could block the load forever or never end; copy the data into a file first.";
+        diagnostics.Error(DiagnosticCodes.NotARegularFile, at, $"`{displayPath}` is {probe.Describe()}, not a regular file ({fullPath}); the loader reads only regular files.", hint, keyPath);
     }
 
     /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c>.</summary>
-    public LoadedDocument? LoadFile(string fullPath, SourceDocument document)
+    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, ComposeNode? namedBy = null, string? keyPath = null, VariableLookup? variables = null)
     {
         if (!cache.TryGetValue(fullPath, out var loaded))
         {
-            var text = ReadText(fullPath, document.DisplayPath);
-            loaded = text is null ? null : LoadText(text, document);
+            var text = ReadText(fullPath, document.DisplayPath, namedBy, keyPath);
+            loaded = text is null ? null : LoadText(text, document, variables);
             cache[fullPath] = loaded;
         }
 
@@ -59,8 +83,9 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         }
     }
 
-    /// <summary>Parses and interpolates compose text; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
-    public LoadedDocument? LoadText(string text, SourceDocument document)
+    /// <summary>Parses and interpolates compose text (with <paramref name="variables"/>, else <see cref="Variables"/>); <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
+    /// <remarks>A file with <c>include</c> may have no <c>services</c> of its own.</remarks>
+    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup? variables = null)
     {
         var before = diagnostics.Count;
         var root = YamlTreeReader.Read(text, document, limits, diagnostics);
@@ -80,6 +105,11 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
+        if (root is MappingNode { } withInclude && withInclude.Find("services") is null && withInclude.Find("include") is not null)
+        {
+            root = withInclude.WithEntries(withInclude.Entries.Add(new MappingEntry(new ScalarNode(document, withInclude.Line, withInclude.Column, "services", ScalarKind.String), new MappingNode(document, withInclude.Line, withInclude.Column, []))));
+        }
+
         if (root is not MappingNode mapping || mapping.Find("services") is not { Value: var services } servicesEntry)
         {
             diagnostics.Error(
@@ -96,7 +126,7 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
-        var interpolated = (MappingNode)new Interpolator(Variables, diagnostics).Interpolate(mapping);
+        var interpolated = (MappingNode)new Interpolator(variables ?? Variables, diagnostics).Interpolate(mapping);
         return new LoadedDocument(document, interpolated, (MappingNode)interpolated.Get("services")!);
     }
 

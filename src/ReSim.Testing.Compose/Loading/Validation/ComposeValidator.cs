@@ -9,7 +9,7 @@ internal static class ComposeValidator
 {
     private static readonly IValidationRule[] Rules =
     [
-        new ImageTagRule(), new OrchestratorRule(), new DependencyRule(), new HealthyDependencyRule(), new VolumeRule(), new PortClashRule(), new ReservationRule(),
+        new ImageTagRule(), new OrchestratorRule(), new DependencyRule(), new DependencyCycleRule(), new HealthyDependencyRule(), new VolumeRule(), new PortClashRule(), new ReservationRule(),
     ];
 
     public static void Validate(NormalizedCompose compose, string? profile, SystemResources system, DiagnosticBag diagnostics)

@@ -9,6 +9,11 @@ public class ExperienceTests
     {
     }
 
+    [ComposeExperience("experiences/flood.yml", TimeoutSeconds = 300)]
+    public void Fast_writers_keep_every_line()
+    {
+    }
+
     [ComposeExperience("experiences/failing.yml", Profile = "sim", TimeoutSeconds = 120)]
     public void Failing_experience_fails()
     {

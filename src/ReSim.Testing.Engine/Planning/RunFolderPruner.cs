@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using ReSim.Testing.Engine.HostFiles;
+using ReSim.Testing.Engine.Results;
+
+namespace ReSim.Testing.Engine.Planning;
+
+/// <summary>Removes the folders of finished runs from the default results root, as <see cref="ResultsRetention"/> says.</summary>
+/// <remarks>
+/// Only folders named like a run ID are considered, so nothing else under the root is touched. A folder is finished when
+/// its <see cref="RunFolderLock"/> can be taken (the pruner holds it while it deletes, so two pruners never race) or it has
+/// no lock file (a folder of an older version), and it was last written over an hour ago: a younger folder is always kept,
+/// as its run may be starting or a front end may still be reading its results. A folder that cannot be deleted
+/// (root-owned outputs) is left as it is.
+/// </remarks>
+internal static partial class RunFolderPruner
+{
+    private static readonly TimeSpan RecentGrace = TimeSpan.FromHours(1);
+
+    /// <summary>Prunes <paramref name="root"/>.</summary>
+    /// <param name="root">The default results root.</param>
+    /// <param name="retention">What to keep.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The folders removed.</returns>
+    public static IReadOnlyList<string> Prune(string root, ResultsRetention retention, DateTimeOffset now)
+    {
+        if (!Directory.Exists(root) || (retention.KeepRuns == 0 && retention.KeepDays == 0))
+        {
+            return [];
+        }
+
+        var candidates = Directory.EnumerateDirectories(root)
+            .Where(folder => RunId().IsMatch(Path.GetFileName(folder)) && HostFile.KindOf(folder) == HostFileKind.Directory)
+            .Select(folder => (Folder: folder, Written: new DateTimeOffset(Directory.GetLastWriteTimeUtc(folder), TimeSpan.Zero)))
+            .OrderByDescending(f => f.Written)
+            .ToList();
+        var removed = new List<string>();
+        var kept = 0;
+        foreach (var (folder, written) in candidates)
+        {
+            if (now - written <= RecentGrace)
+            {
+                continue;
+            }
+
+            using var owner = RunFolderLock.TryTake(folder);
+            if (owner is null && File.Exists(Path.Combine(folder, RunFolderLock.RelativePath)))
+            {
+                continue;
+            }
+
+            var tooMany = retention.KeepRuns > 0 && kept >= retention.KeepRuns;
+            var tooOld = retention.KeepDays > 0 && now - written > TimeSpan.FromDays(retention.KeepDays);
+            if (!tooMany && !tooOld)
+            {
+                kept++;
+                continue;
+            }
+
+            // Windows cannot delete a file that is open; elsewhere the lock is held through the delete.
+            if (OperatingSystem.IsWindows())
+            {
+                owner?.Dispose();
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                removed.Add(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                kept++;
+            }
+        }
+
+        return removed;
+    }
+
+    [GeneratedRegex("^[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RunId();
+}
