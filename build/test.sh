@@ -27,13 +27,11 @@ fi
 podman_host="$(bash build/ensure-podman.sh)"
 trap 'bash build/ensure-podman.sh --stop' EXIT
 log "engine run 2 of 2: Podman at $podman_host"
-# Three log tests are left out on Podman 4.3, which ignores `since` on a container's log and ends a followed
-# log at the exit before a large log has been read (docs/engines.md, "Known differences").
+# One log test is left out on Podman 4.3, which ignores `since` on a container's log, and the Logs
+# namespace, whose fast writers lose lines through Podman's log API (docs/engines.md, "Known differences").
 DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Engine.Tests --no-build -- \
   --filter-namespace 'ReSim.Testing.Engine.Tests.Docker' --filter-namespace 'ReSim.Testing.Engine.Tests.Rules' \
-  --filter-not-method '*.R21_quick_restarts_without_a_watcher_never_repeat_earlier_lines' \
-  --filter-not-method '*.R21_a_50_MB_log_comes_through_whole' \
-  --filter-not-method '*.A_50_MB_log_is_kept_whole_in_the_log_file_R21' || status=$?
+  --filter-not-method '*.R21_quick_restarts_without_a_watcher_never_repeat_earlier_lines' || status=$?
 DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Xunit.Tests --no-build -- \
   --filter-class 'ReSim.Testing.Xunit.Tests.EndToEnd.SampleEndToEndTests' || status=$?
 exit "$status"
