@@ -7,6 +7,8 @@ namespace ReSim.Testing.Engine.Docker;
 /// <summary>Reaches the engine within the connect timeout and builds a client that speaks the negotiated API version.</summary>
 internal static class DockerConnector
 {
+    private static readonly TimeSpan VersionBound = TimeSpan.FromSeconds(60);
+
     /// <summary>Connects to the engine <paramref name="options"/> name.</summary>
     /// <param name="options">Where the engine is and how long to wait.</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
@@ -27,8 +29,13 @@ internal static class DockerConnector
         timeout.CancelAfter(options.ConnectTimeout);
         try
         {
+            // Reachability is `/_ping`, which every engine answers at once; `/version` then gets longer, since Podman's
+            // takes its store lock and can wait seconds behind other work.
             using var probe = Build(Builder(endpoint).WithTimeout(options.ConnectTimeout), endpoint);
-            var version = await probe.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+            await probe.System.PingAsync(timeout.Token).ConfigureAwait(false);
+            timeout.CancelAfter(options.ConnectTimeout + VersionBound);
+            using var asker = Build(Builder(endpoint).WithTimeout(options.ConnectTimeout + VersionBound), endpoint);
+            var version = await asker.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
             var apiVersion = ApiVersionNegotiation.Choose(version.APIVersion, endpoint.Uri);
             var client = Build(Builder(endpoint).WithApiVersion(apiVersion), endpoint);
             var engine = EngineCapabilities.Of(version);

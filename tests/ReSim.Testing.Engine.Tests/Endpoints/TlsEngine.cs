@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ReSim.Testing.Engine.Tests.Fixtures;
 
 namespace ReSim.Testing.Engine.Tests.Endpoints;
@@ -31,23 +30,8 @@ public sealed class TlsEngine : IAsyncLifetime
     }
 
 
-    private static async Task<(int ExitCode, string Output)> ScriptAsync(params string[] arguments)
-    {
-        var script = Path.Combine(RepositoryRoot(), "build", "tls-engine-proxy.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> ScriptAsync(params string[] arguments) =>
+        ToolProcess.RunAsync("bash", [Path.Combine(RepositoryRoot(), "build", "tls-engine-proxy.sh"), .. arguments]);
 
     private static string RepositoryRoot()
     {

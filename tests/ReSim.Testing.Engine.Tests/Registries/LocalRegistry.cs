@@ -26,7 +26,7 @@ public sealed class LocalRegistry : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var htpasswd = await RunAsync("htpasswd", "-Bbn", User, Password);
+        var htpasswd = await ToolProcess.RunAsync("htpasswd", "-Bbn", User, Password);
         Assert.True(htpasswd.ExitCode == 0, "htpasswd (Debian's apache2-utils) is needed: " + htpasswd.Output);
         await File.WriteAllTextAsync(Path.Combine(Folder, "htpasswd"), htpasswd.Output);
         await File.WriteAllTextAsync(Path.Combine(Folder, "config.yml"), string.Join('\n',
@@ -57,16 +57,16 @@ public sealed class LocalRegistry : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(login, "config.json"), $$"""{ "auths": { "{{Host}}": { "auth": "{{auth}}" } } }""");
         var steps = new[]
         {
-            await RunAsync("docker", "tag", TestImages.Busybox, Image),
-            await RunAsync("docker", "--config", login, "push", Image),
-            await RunAsync("docker", "rmi", Image),
+            await ToolProcess.RunAsync("docker", "tag", TestImages.Busybox, Image),
+            await ToolProcess.RunAsync("docker", "--config", login, "push", Image),
+            await ToolProcess.RunAsync("docker", "rmi", Image),
         };
         Assert.All(steps, step => Assert.True(step.ExitCode == 0, step.Output));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("docker", "rmi", Image);
+        await ToolProcess.RunAsync("docker", "rmi", Image);
         if (registry is not null)
         {
             registry.Kill(entireProcessTree: true);
@@ -76,20 +76,6 @@ public sealed class LocalRegistry : IAsyncLifetime
 
         Directory.Delete(Folder, recursive: true);
     }
-
-    public static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // These commands are for the shared Docker engine and the test's own --config, never a user's login.
-        start.Environment.Remove("DOCKER_HOST");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
 
     private async Task WaitUntilAnsweringAsync()
     {

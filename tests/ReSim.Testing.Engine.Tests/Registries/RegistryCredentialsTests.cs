@@ -1,6 +1,7 @@
 using System.Text;
 using ReSim.Testing.Engine.Docker;
 using ReSim.Testing.Engine.Tests.Docker;
+using ReSim.Testing.Engine.Tests.Fixtures;
 
 namespace ReSim.Testing.Engine.Tests.Registries;
 
@@ -17,7 +18,7 @@ public sealed class RegistryCredentialsTests(LocalRegistry registry) : IClassFix
 
     public async ValueTask DisposeAsync()
     {
-        await LocalRegistry.RunAsync("docker", "rmi", registry.Image);
+        await ToolProcess.RunAsync("docker", "rmi", registry.Image);
         Directory.Delete(config, recursive: true);
     }
 
@@ -29,7 +30,7 @@ public sealed class RegistryCredentialsTests(LocalRegistry registry) : IClassFix
 
         await PullAsync();
 
-        Assert.Equal(0, (await LocalRegistry.RunAsync("docker", "image", "inspect", registry.Image)).ExitCode);
+        Assert.Equal(0, (await ToolProcess.RunAsync("docker", "image", "inspect", registry.Image)).ExitCode);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class RegistryCredentialsTests(LocalRegistry registry) : IClassFix
         await PullAsync();
 
         Assert.Equal(registry.Host, File.ReadAllText(asked));
-        Assert.Equal(0, (await LocalRegistry.RunAsync("docker", "image", "inspect", registry.Image)).ExitCode);
+        Assert.Equal(0, (await ToolProcess.RunAsync("docker", "image", "inspect", registry.Image)).ExitCode);
     }
 
     [Fact]
