@@ -10,6 +10,7 @@ log() { printf '[test] %s\n' "$*" >&2; }
 
 bash build/ensure-docker.sh
 bash build/build-test-images.sh
+bash build/ensure-test-tools.sh
 
 status=0
 log "engine run 1 of 2: Docker at ${DOCKER_HOST:-unix:///var/run/docker.sock}"
