@@ -1,11 +1,45 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: makes sure a Docker engine, the local test images and Debian's chromium
 # (for the report's browser test) are there, then
-# runs every test project of ReSim.Testing.sln. Extra arguments go to `dotnet test`.
+# runs every test project of ReSim.Testing.sln on Docker. Then, as root on Linux, runs the real-engine
+# tests a second time against Podman's Docker-compatible API (build/ensure-podman.sh); set
+# RESIM_TEST_PODMAN=0 to skip that run. Extra arguments go to the first `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+log() { printf '[test] %s\n' "$*" >&2; }
 
 bash build/ensure-docker.sh
 bash build/build-test-images.sh
 bash build/ensure-chromium.sh
-exec dotnet test ReSim.Testing.sln "$@"
+bash build/ensure-test-tools.sh
+
+status=0
+log "engine run 1 of 2: Docker at ${DOCKER_HOST:-unix:///var/run/docker.sock}"
+dotnet test ReSim.Testing.sln "$@" || status=$?
+
+if [ "${RESIM_TEST_PODMAN:-1}" = "0" ]; then
+  log "RESIM_TEST_PODMAN=0: the Podman run is skipped"
+  exit "$status"
+fi
+
+# The Podman run: every real-engine test of the engine (its Docker and Rules namespaces) and the
+# xUnit front end's end-to-end tests, which run `dotnet test` on the samples as a user would (see
+# docs/engines.md for why this subset). Only these commands see DOCKER_HOST pointed at Podman; the
+# shared Docker engine stays the default. Each prints its own summary; .ci/run adds them up.
+podman_host="$(bash build/ensure-podman.sh)"
+trap 'bash build/ensure-podman.sh --stop' EXIT
+log "engine run 2 of 2: Podman at $podman_host"
+# Left out on Podman 4.3 (docs/engines.md, "Known differences"): three log tests, since Podman ignores
+# `since` on a container's log so a restarted container's log repeats lines; the orphan-sweep race, since
+# Podman answers a volume already removed with 500 instead of 404; and the Logs namespace, whose fast
+# writers lose lines through Podman's log API.
+DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Engine.Tests --no-build -- \
+  --filter-namespace 'ReSim.Testing.Engine.Tests.Docker' --filter-namespace 'ReSim.Testing.Engine.Tests.Rules' \
+  --filter-not-method '*.R21_quick_restarts_without_a_watcher_never_repeat_earlier_lines' \
+  --filter-not-method '*.R21_a_restarted_container_streams_only_the_lines_of_its_current_start' \
+  --filter-not-method '*.Each_service_has_its_own_log_with_every_start_under_a_numbered_header_R21' \
+  --filter-not-method '*.Runs_sweeping_the_same_orphans_at_once_all_succeed_and_the_orphans_go_R19' || status=$?
+DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Xunit.Tests --no-build -- \
+  --filter-class 'ReSim.Testing.Xunit.Tests.EndToEnd.SampleEndToEndTests' || status=$?
+exit "$status"

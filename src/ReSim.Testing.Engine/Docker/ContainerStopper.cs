@@ -15,14 +15,15 @@ internal static class ContainerStopper
 
     /// <summary>Stops the container; one that has already stopped or is gone is no error.</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="engine">How the engine says a container is not running.</param>
     /// <param name="containerId">The container.</param>
     /// <param name="gracePeriod">Time between SIGTERM and SIGKILL.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes when the container has stopped.</returns>
     /// <exception cref="ExperienceInfrastructureException">It did not stop within 10 s of SIGKILL.</exception>
-    internal static async Task StopAsync(DockerClient client, string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken)
+    internal static async Task StopAsync(DockerClient client, EngineCapabilities engine, string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
-        if (!await SignalAsync(client, containerId, "SIGTERM", cancellationToken).ConfigureAwait(false))
+        if (!await SignalAsync(client, engine, containerId, "SIGTERM", cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -34,22 +35,22 @@ internal static class ContainerStopper
 
         // SIGKILL cannot be caught, but a container stuck in the kernel (D state) or an engine in trouble can still hang:
         // the wait is bounded whatever token the caller gives.
-        if (await SignalAsync(client, containerId, "SIGKILL", cancellationToken).ConfigureAwait(false)
+        if (await SignalAsync(client, engine, containerId, "SIGKILL", cancellationToken).ConfigureAwait(false)
             && !await WaitAsync(client, containerId, KillBound, cancellationToken).ConfigureAwait(false))
         {
             throw new ExperienceInfrastructureException($"Container {containerId} did not stop within {KillBound.TotalSeconds:0} s of SIGKILL; the engine may be in trouble.");
         }
     }
 
-    // False when there is nothing to signal: the container is not running (409) or gone (404).
-    private static async Task<bool> SignalAsync(DockerClient client, string containerId, string signal, CancellationToken cancellationToken)
+    // False when there is nothing to signal: the container is not running or gone (404).
+    private static async Task<bool> SignalAsync(DockerClient client, EngineCapabilities engine, string containerId, string signal, CancellationToken cancellationToken)
     {
         try
         {
             await client.Containers.KillContainerAsync(containerId, new ContainerKillParameters { Signal = signal }, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (DockerApiException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound || engine.IsNotRunning(e))
         {
             return false;
         }

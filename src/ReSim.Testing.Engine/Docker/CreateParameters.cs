@@ -11,11 +11,12 @@ internal static class CreateParameters
 {
     /// <summary>The request for a service's container.</summary>
     /// <param name="spec">The resolved service.</param>
+    /// <param name="engine">How the engine takes GPU requests; <see langword="null"/> for Docker's way.</param>
     /// <returns>
     /// The request: joined to the sandbox's network namespace (R12) and PID namespace (so the kernel ends the service when the
     /// sandbox ends, see <see cref="SandboxHolds"/>), no restart policy (the engine decides restarts).
     /// </returns>
-    internal static CreateContainerParameters ForService(ContainerSpec spec) => new()
+    internal static CreateContainerParameters ForService(ContainerSpec spec, EngineCapabilities? engine = null) => new()
     {
         Name = spec.Name,
         Image = spec.Image,
@@ -34,9 +35,12 @@ internal static class CreateParameters
             NanoCPUs = spec.Limits.Cpus is { } cpus ? (long)Math.Round(cpus * 1e9) : 0,
             Memory = spec.Limits.MemoryBytes ?? 0,
             PidsLimit = spec.Limits.Pids,
-            DeviceRequests = spec.GpuDeviceIds.IsDefaultOrEmpty
+            DeviceRequests = spec.GpuDeviceIds.IsDefaultOrEmpty || engine?.GpusAsCdiDevices == true
                 ? null!
                 : [new DockerDeviceRequest { Driver = spec.GpuDriver ?? string.Empty, DeviceIDs = [.. spec.GpuDeviceIds], Capabilities = [["gpu"]] }],
+            Devices = spec.GpuDeviceIds.IsDefaultOrEmpty || engine?.GpusAsCdiDevices != true
+                ? null!
+                : [.. spec.GpuDeviceIds.Select(id => new DeviceMapping { PathOnHost = EngineCapabilities.CdiDevice(spec.GpuDriver, id), CgroupPermissions = "rwm" })],
         },
     };
 

@@ -7,8 +7,8 @@ namespace ReSim.Testing.Engine.Docker;
 /// <summary>Turns Docker's container events into the runtime's <see cref="ContainerEvent"/>s.</summary>
 internal static class DockerEventMapper
 {
-    /// <summary>The Docker actions the runtime asks the engine for (health_status matches every health status).</summary>
-    internal static readonly IReadOnlyList<string> Actions = ["start", "die", "health_status"];
+    /// <summary>The action of a health change, followed on Docker by <c>: healthy</c> or <c>: unhealthy</c>.</summary>
+    internal const string HealthStatusAction = "health_status";
 
     /// <summary>Maps one Docker event.</summary>
     /// <param name="message">The event.</param>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Runtime;
 using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;
 
@@ -22,13 +23,16 @@ public sealed class DockerRuntime : IContainerRuntime
     private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
     private readonly SandboxHolds holds = new();
+    private readonly ConcurrentDictionary<string, HealthcheckDefinition> healthcheckOf = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
     private ContainerSampler? sampler;
     private RuntimeInfo? info;
+    private EngineCapabilities engine = EngineCapabilities.Docker;
     private Task<string>? sandboxImage;
     private (ExperienceInfrastructureException Error, long At, DateTimeOffset Seen)? failure;
+    private HealthCheckDriver? healthChecks;
 
     /// <summary>Creates a runtime for the engine <paramref name="options"/> name; nothing is contacted until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where the engine is; <see langword="null"/> for the default.</param>
@@ -43,7 +47,9 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     /// <remarks>
-    /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else <c>DOCKER_HOST</c>, else the platform default.
+    /// The endpoint is <see cref="DockerRuntimeOptions.Endpoint"/>, else the Docker CLI's (<c>DOCKER_HOST</c>, the Docker
+    /// context, the platform default; see <see cref="DockerRuntimeOptions.Endpoint"/>). Docker Engine and Podman's
+    /// Docker-compatible service are both spoken to; what differs is in <see cref="EngineCapabilities"/>.
     /// The engine's <c>/version</c> is asked unversioned, then the lower of its and this client's newest API versions is used.
     /// No answer within <see cref="DockerRuntimeOptions.ConnectTimeout"/> is an <see cref="ExperienceInfrastructureException"/>
     /// naming the endpoint and how to start an engine. A failure is remembered for <see cref="FailureMemory"/>: runs
@@ -74,7 +80,7 @@ public sealed class DockerRuntime : IContainerRuntime
 
     /// <inheritdoc />
     public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken) =>
-        ImagePuller.EnsureAsync(Client, service, image, policy, cancellationToken);
+        ImagePuller.EnsureAsync(Client, service, image, policy, DockerContexts.ConfigFolder(options.Variables, options.HomeFolder), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -119,10 +125,16 @@ public sealed class DockerRuntime : IContainerRuntime
     public async Task<string> CreateContainerAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        BindSources.RequireExisting(spec, engine, info?.Endpoint);
         var created = await EngineErrors.GuardAsync(
             $"create the container of service '{spec.Service}'",
-            () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec), cancellationToken)).ConfigureAwait(false);
+            () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec, engine), cancellationToken)).ConfigureAwait(false);
         serviceOf[created.ID] = spec.Service;
+        if (spec.Healthcheck is not null)
+        {
+            healthcheckOf[created.ID] = spec.Healthcheck;
+        }
+
         return created.ID;
     }
 
@@ -140,7 +152,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// then or until the runtime is disposed. A broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
     /// </remarks>
     public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) =>
-        EventSubscription.Open(Client, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
+        EventSubscription.Open(Client, engine, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -155,6 +167,7 @@ public sealed class DockerRuntime : IContainerRuntime
             logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
             await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        healthChecks?.Drive(containerId, healthcheckOf.GetValueOrDefault(containerId));
     }
 
     /// <inheritdoc />
@@ -190,7 +203,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// <inheritdoc />
     /// <remarks>Sends SIGTERM, waits up to <paramref name="gracePeriod"/> (to the millisecond) for the exit, then SIGKILL. A container that has already stopped, or is gone, is no error.</remarks>
     public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, containerId, gracePeriod, cancellationToken));
+        EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, engine, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped. Then the sandbox's hold is released.</remarks>
@@ -211,6 +224,7 @@ public sealed class DockerRuntime : IContainerRuntime
     public ValueTask DisposeAsync()
     {
         holds.Dispose();
+        healthChecks?.Dispose();
         client?.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -219,9 +233,10 @@ public sealed class DockerRuntime : IContainerRuntime
     {
         DockerClient connected;
         RuntimeInfo about;
+        EngineCapabilities capabilities;
         try
         {
-            (connected, about) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+            (connected, about, capabilities) = await DockerConnector.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (ExperienceInfrastructureException e)
         {
@@ -234,6 +249,8 @@ public sealed class DockerRuntime : IContainerRuntime
         }
 
         info = about;
+        engine = capabilities;
+        healthChecks = capabilities.RunsHealthChecksOnlyWithSystemd ? new HealthCheckDriver(new Uri(about.Endpoint)) : null;
         client = connected;
         sampler = new ContainerSampler(connected, TimeProvider.System);
         return about;
@@ -245,6 +262,8 @@ public sealed class DockerRuntime : IContainerRuntime
     private void Forget(string containerId)
     {
         serviceOf.TryRemove(containerId, out _);
+        healthcheckOf.TryRemove(containerId, out _);
+        healthChecks?.Forget(containerId);
         lastExit.TryRemove(containerId, out _);
         logsSince.TryRemove(containerId, out _);
         sampler?.Forget(containerId);
@@ -256,7 +275,7 @@ public sealed class DockerRuntime : IContainerRuntime
         // One import per runtime, shared by concurrent runs; a failed import is tried again by the next sandbox.
         if (sandboxImage is null || sandboxImage.IsFaulted)
         {
-            sandboxImage = SandboxImage.EnsureAsync(Client, architecture, CancellationToken.None);
+            sandboxImage = SandboxImage.EnsureAsync(Client, engine, architecture, CancellationToken.None);
         }
 
         return sandboxImage.WaitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Docker.DotNet;
@@ -18,20 +19,35 @@ internal sealed class EventSubscription : IProgress<Message>
     /// <summary>How far back the subscription reaches; covers the gap above and small clock differences with the engine.</summary>
     internal static readonly TimeSpan ReplayMargin = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<ContainerEvent> events = Channel.CreateUnbounded<ContainerEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Action<string, long> exited;
+    // Between an early end and the next subscription, so an engine that keeps ending streams is not asked in a tight loop.
+    private static readonly TimeSpan ResumePause = TimeSpan.FromMilliseconds(50);
 
-    private EventSubscription(Action<string, long> exited) => this.exited = exited;
+    private readonly Channel<Message> events = Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DockerClient client;
+    private readonly EngineCapabilities engine;
+    private readonly Action<string, long> exited;
+    private readonly Dictionary<string, string?> healthOf = new(StringComparer.Ordinal);
+    private readonly HashSet<(string? Id, string? Action, long Time)> seen = [];
+    private long lastTime;
+
+    private EventSubscription(DockerClient client, EngineCapabilities engine, Action<string, long> exited)
+    {
+        this.client = client;
+        this.engine = engine;
+        this.exited = exited;
+    }
 
     /// <summary>Opens the subscription now and returns its events.</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="engine">What the engine does differently.</param>
     /// <param name="runId">The run whose containers to watch.</param>
     /// <param name="exited">Told of every container exit (ID, engine time in ns) before the event is handed out.</param>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The events of the run's service containers.</returns>
-    internal static IAsyncEnumerable<ContainerEvent> Open(DockerClient client, string runId, Action<string, long> exited, CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<ContainerEvent> Open(
+        DockerClient client, EngineCapabilities engine, string runId, Action<string, long> exited, CancellationToken cancellationToken)
     {
-        var subscription = new EventSubscription(exited);
+        var subscription = new EventSubscription(client, engine, exited);
         var since = (DateTimeOffset.UtcNow - ReplayMargin).ToUnixTimeMilliseconds() * 1_000_000;
         var parameters = new ContainerEventsParameters
         {
@@ -40,29 +56,34 @@ internal sealed class EventSubscription : IProgress<Message>
             {
                 ["type"] = new Dictionary<string, bool>(StringComparer.Ordinal) { ["container"] = true },
                 ["label"] = new Dictionary<string, bool>(StringComparer.Ordinal) { [$"{RunLabels.Run}={runId}"] = true },
-                ["event"] = DockerEventMapper.Actions.ToDictionary(action => action, _ => true, StringComparer.Ordinal),
+                ["event"] = engine.EventFilterActions.ToDictionary(action => action, _ => true, StringComparer.Ordinal),
             },
         };
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pump = subscription.PumpAsync(client, parameters, stop.Token);
+        var pump = subscription.PumpAsync(parameters, stop.Token);
         return subscription.ReadAsync(pump, stop, cancellationToken);
     }
 
     /// <inheritdoc />
     public void Report(Message value)
     {
+        // A resumed stream replays from the last event's time: what was already handed out is not repeated.
+        var time = DockerEventMapper.NanosecondsOf(value);
+        if (!seen.Add((value.Actor?.ID, value.Action, time)))
+        {
+            return;
+        }
+
+        lastTime = Math.Max(lastTime, time);
         if (value.Action == "die" && value.Actor is not null)
         {
             exited(value.Actor.ID, DockerEventMapper.NanosecondsOf(value));
         }
 
-        if (DockerEventMapper.Map(value) is { } mapped)
-        {
-            events.Writer.TryWrite(mapped);
-        }
+        events.Writer.TryWrite(value);
     }
 
-    private static async Task<bool> WaitAsync(ChannelReader<ContainerEvent> reader, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(ChannelReader<Message> reader, CancellationToken cancellationToken)
     {
         try
         {
@@ -74,11 +95,18 @@ internal sealed class EventSubscription : IProgress<Message>
         }
     }
 
-    private async Task PumpAsync(DockerClient client, ContainerEventsParameters parameters, CancellationToken cancellationToken)
+    private async Task PumpAsync(ContainerEventsParameters parameters, CancellationToken cancellationToken)
     {
         try
         {
             await client.System.MonitorEventsAsync(parameters, this, cancellationToken).ConfigureAwait(false);
+            while (engine.EndsEventStreamsEarly && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(ResumePause, cancellationToken).ConfigureAwait(false);
+                parameters.Since = lastTime > 0 ? DockerTime.Since(lastTime) : parameters.Since;
+                await client.System.MonitorEventsAsync(parameters, this, cancellationToken).ConfigureAwait(false);
+            }
+
             events.Writer.TryComplete();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -92,15 +120,53 @@ internal sealed class EventSubscription : IProgress<Message>
         }
     }
 
+    // Podman 4 reports every check as a bare `health_status` action with the status in a field the client's model lacks;
+    // the container's inspected health is that status (read at once, in the stream's order), and only a change is kept,
+    // as Docker reports it. Null drops the event.
+    private async Task<Message?> WithHealthStatusAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (engine.HealthStatusInEventAction || message.Action != DockerEventMapper.HealthStatusAction || message.Actor?.ID is not { } id)
+        {
+            return message;
+        }
+
+        try
+        {
+            var container = await client.Containers.InspectContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            var status = container.State?.Health?.Status;
+            if (healthOf.TryGetValue(id, out var known) && known == status)
+            {
+                return null;
+            }
+
+            healthOf[id] = status;
+            message.Action = $"{DockerEventMapper.HealthStatusAction}: {status}";
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Gone already: its exit is what matters, and it follows in the stream.
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The stream is ending; the next wait says so.
+        }
+
+        return message;
+    }
+
     private async IAsyncEnumerable<ContainerEvent> ReadAsync(Task pump, CancellationTokenSource stop, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         try
         {
             while (await WaitAsync(events.Reader, cancellationToken).ConfigureAwait(false))
             {
-                while (events.Reader.TryRead(out var containerEvent))
+                while (events.Reader.TryRead(out var message))
                 {
-                    yield return containerEvent;
+                    if (await WithHealthStatusAsync(message, cancellationToken).ConfigureAwait(false) is { } complete
+                        && DockerEventMapper.Map(complete) is { } containerEvent)
+                    {
+                        yield return containerEvent;
+                    }
                 }
             }
         }

@@ -12,10 +12,12 @@ internal static class ImagePuller
     /// <param name="service">The service, for the error message.</param>
     /// <param name="image">The image reference.</param>
     /// <param name="policy">When to pull.</param>
+    /// <param name="configFolder">The Docker CLI's configuration folder, whose registry credentials a pull uses.</param>
     /// <param name="cancellationToken">Cancels the pull.</param>
     /// <returns>A task that completes when the image is present.</returns>
     /// <exception cref="ExperienceInfrastructureException">The image is missing and may not, or could not, be pulled.</exception>
-    internal static async Task EnsureAsync(DockerClient client, string service, string image, PullPolicy policy, CancellationToken cancellationToken)
+    internal static async Task EnsureAsync(
+        DockerClient client, string service, string image, PullPolicy policy, string configFolder, CancellationToken cancellationToken)
     {
         if (policy != PullPolicy.Always && await ExistsAsync(client, image, cancellationToken).ConfigureAwait(false))
         {
@@ -30,11 +32,12 @@ internal static class ImagePuller
         }
 
         var (name, tag) = SplitTag(image);
+        var credentials = await RegistryCredentials.ForAsync(image, configFolder, cancellationToken).ConfigureAwait(false);
         var messages = new MessageCollector();
         string? failure;
         try
         {
-            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, authConfig: null, messages, cancellationToken)
+            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = name, Tag = tag }, credentials, messages, cancellationToken)
                 .ConfigureAwait(false);
             failure = messages.FirstError;
         }
@@ -47,8 +50,8 @@ internal static class ImagePuller
         {
             throw new ExperienceInfrastructureException(
                 $"Service '{service}' needs image '{image}', and pulling it failed: {(failure ?? "the engine reported no error but has no such image").Trim()}. " +
-                $"Either no registry was reachable or it has no such image. Build the image locally (for example `docker build -t {image} .`) " +
-                "or check the image name and your registry access.");
+                $"Either no registry was reachable, it has no such image, or it refused {(credentials is null ? "an anonymous pull (log in with `docker login`)" : $"the credentials of {credentials.ServerAddress} from the Docker configuration")}. " +
+                $"Build the image locally (for example `docker build -t {image} .`) or check the image name and your registry access.");
         }
     }
 

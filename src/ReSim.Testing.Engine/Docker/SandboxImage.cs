@@ -52,15 +52,16 @@ internal static class SandboxImage
 
     /// <summary>Makes sure the engine has the sandbox image for its architecture, importing it if not.</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="engine">What the engine does differently: where it files images made on it.</param>
     /// <param name="architecture">The engine's architecture, from its version.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <returns>The image's tag.</returns>
-    internal static async Task<string> EnsureAsync(DockerClient client, string architecture, CancellationToken cancellationToken)
+    internal static async Task<string> EnsureAsync(DockerClient client, EngineCapabilities engine, string architecture, CancellationToken cancellationToken)
     {
         var program = PauseProgram.For(architecture) ?? throw new ExperienceInfrastructureException(
             $"The Docker engine runs on '{architecture}', for which ReSim.Testing has no sandbox program (it has amd64 and arm64). " +
             "Use an engine on one of those architectures.");
-        var tag = TagFor(architecture, program);
+        var tag = engine.LocalImage(TagFor(architecture, program));
         if (await ImagePuller.ExistsAsync(client, tag, cancellationToken).ConfigureAwait(false))
         {
             return tag;
@@ -68,12 +69,12 @@ internal static class SandboxImage
 
         using var tar = Tar(program);
         var messages = new MessageCollector();
-        var colon = tag.LastIndexOf(':');
         await client.Images.CreateImageAsync(
             new ImagesCreateParameters
             {
-                Repo = tag[..colon],
-                Tag = tag[(colon + 1)..],
+                // The whole reference goes in `repo`, as the Docker CLI sends it: Podman ignores a separate `tag` on import
+                // and would tag the image `latest`.
+                Repo = tag,
                 Changes = [$"ENTRYPOINT [\"{ProgramPath}\"]", $"LABEL {RunLabels.Role}=sandbox-image"],
                 Message = "ReSim.Testing network sandbox (R12)",
             },

@@ -5,4 +5,5 @@ namespace ReSim.Testing.Engine.Runtime;
 /// <param name="ServerVersion">The engine's version.</param>
 /// <param name="ApiVersion">The API version in use.</param>
 /// <param name="Architecture">The engine's CPU architecture (<c>amd64</c>, <c>arm64</c>).</param>
-public sealed record RuntimeInfo(string Endpoint, string ServerVersion, string ApiVersion, string Architecture);
+/// <param name="Engine">Which engine it is: <c>Docker</c> or <c>Podman</c>.</param>
+public sealed record RuntimeInfo(string Endpoint, string ServerVersion, string ApiVersion, string Architecture, string Engine = "Docker");

@@ -8,26 +8,6 @@ namespace ReSim.Testing.Engine.Tests.Docker;
 public sealed class DockerPrimitivesTests
 {
     [Theory]
-    [InlineData("tcp://configured:2375", "unix:///from/env.sock", false, "tcp://configured:2375/")]
-    [InlineData(null, "unix:///from/env.sock", false, "unix:///from/env.sock")]
-    [InlineData(null, null, false, "unix:///var/run/docker.sock")]
-    [InlineData(null, "  ", true, "npipe://./pipe/docker_engine")]
-    public void The_endpoint_is_the_configured_one_else_DOCKER_HOST_else_the_platform_default(string? configured, string? dockerHost, bool windows, string expected)
-    {
-        var endpoint = DockerEndpoint.Resolve(configured is null ? null : new Uri(configured), dockerHost, windows);
-
-        Assert.Equal(expected, endpoint.ToString());
-    }
-
-    [Fact]
-    public void A_DOCKER_HOST_that_is_no_URI_is_a_clear_infrastructure_error()
-    {
-        var error = Assert.Throws<ExperienceInfrastructureException>(() => DockerEndpoint.Resolve(null, "not a uri", isWindows: false));
-
-        Assert.Contains("DOCKER_HOST is 'not a uri'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData("1.41", "1.41")]
     [InlineData("1.47", "1.47")]
     [InlineData("1.99", "1.54")]

@@ -32,8 +32,10 @@ public sealed class DockerRuntimeConnectTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Contains(new Uri(endpoint).ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Contains("bash build/ensure-docker.sh", error.Message, StringComparison.Ordinal);
         Assert.Contains("Docker Desktop", error.Message, StringComparison.Ordinal);
+        Assert.Contains("podman machine start", error.Message, StringComparison.Ordinal);
+        Assert.Contains("docs/engines.md", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("build/", error.Message, StringComparison.Ordinal);
         Assert.Contains("DOCKER_HOST", error.Message, StringComparison.Ordinal);
     }
 

@@ -48,7 +48,9 @@ public sealed class DockerRuntimeSandboxTests
         var sandbox = await run.SandboxAsync("robot");
 
         Assert.Equal("true", await DockerTestRun.InspectAsync(sandbox, "{{.State.Running}}"));
-        Assert.StartsWith("resim-testing/sandbox:", await DockerTestRun.InspectAsync(sandbox, "{{.Config.Image}}"), StringComparison.Ordinal);
+        // Podman files images made on it under localhost/, as it does those loaded with `podman load`.
+        var repository = run.Info.Engine == "Podman" ? "localhost/resim-testing/sandbox:" : "resim-testing/sandbox:";
+        Assert.StartsWith(repository, await DockerTestRun.InspectAsync(sandbox, "{{.Config.Image}}"), StringComparison.Ordinal);
         Assert.Equal("true", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.Init}}"));
         Assert.Equal("true true", await DockerTestRun.InspectAsync(sandbox, "{{.Config.OpenStdin}} {{.Config.StdinOnce}}"));
         Assert.Equal("[robot:127.0.0.1]", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.ExtraHosts}}"));

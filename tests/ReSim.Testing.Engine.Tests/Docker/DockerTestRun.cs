@@ -33,7 +33,9 @@ public sealed class DockerTestRun : IAsyncDisposable
         var runtime = new DockerRuntime();
         try
         {
-            return new DockerTestRun(runtime, await runtime.ConnectAsync(Token));
+            var info = await runtime.ConnectAsync(Token);
+            EngineReport.Write(info);
+            return new DockerTestRun(runtime, info);
         }
         catch (ExperienceInfrastructureException e)
         {

@@ -83,7 +83,7 @@ public sealed class RealEngine : IAsyncDisposable
     {
         try
         {
-            await Runtime.ConnectAsync(Token);
+            EngineReport.Write(await Runtime.ConnectAsync(Token));
         }
         catch (ExperienceInfrastructureException e)
         {

@@ -10,8 +10,10 @@ public static class DockerEngine
 
     public static async Task RequireEngineAndImageAsync(CancellationToken cancellationToken)
     {
-        var (version, versionOutput) = await Run(["version", "--format", "{{.Server.Version}}"], cancellationToken);
+        // The first component is the engine itself: "Engine 20.10.24" on Docker, "Podman Engine 4.3.1" on Podman.
+        var (version, versionOutput) = await Run(["version", "--format", "{{range .Server.Components}}{{.Name}} {{.Version}}|{{end}}"], cancellationToken);
         Assert.True(version == 0, $"No Docker engine answers ({versionOutput.Trim()}). {HowToGetDocker}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"engine: {versionOutput.Split('|')[0].Trim()} at {Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "the default endpoint"}");
         var (image, imageOutput) = await Run(["image", "inspect", "resim-testing/busybox:1.35", "--format", "{{.Id}}"], cancellationToken);
         Assert.True(image == 0, $"The image resim-testing/busybox:1.35 is missing ({imageOutput.Trim()}). {HowToGetDocker}");
     }
