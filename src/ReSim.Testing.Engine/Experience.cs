@@ -50,8 +50,9 @@ public sealed record Experience
     /// <summary>
     /// Leaves the containers running after the verdict, for <c>docker exec</c>, instead of tearing them down (R19 is
     /// suspended for this run). Their names and the command that removes them are recorded as <c>kept</c> state changes;
-    /// the objects also carry <see cref="Runtime.RunLabels.Kept"/>. Once the owning process has ended, the next run's orphan
-    /// sweep removes them like any other run's leftovers.
+    /// the objects also carry <see cref="Runtime.RunLabels.Kept"/>. The sandbox of such a run does not end with its owner's
+    /// hold, so the containers outlive the test process (a killed runner's kept run lives on too); once the owning process
+    /// on this host has ended, the next run's orphan sweep removes them.
     /// </summary>
     public bool KeepContainers { get; init; }
 

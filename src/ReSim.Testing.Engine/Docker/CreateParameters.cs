@@ -57,7 +57,8 @@ internal static class CreateParameters
         Name = spec.Name,
         Image = image,
         OpenStdin = true,
-        StdinOnce = true,
+        // A kept run (Experience.KeepContainers) must outlive its owner for debugging: its stdin stays open when the hold goes.
+        StdinOnce = !spec.Labels.ContainsKey(RunLabels.Kept),
         Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal),
         HostConfig = new HostConfig
         {

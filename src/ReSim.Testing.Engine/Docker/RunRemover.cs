@@ -33,7 +33,7 @@ internal static class RunRemover
         var filter = LabelFilter($"{RunLabels.Marker}=true");
         var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
         var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
-        var listed = containers.Select(c => (Run: RunOf(c.Labels), IsRunningSandbox: IsSandbox(c) && OrphanRule.Holds(c.State), Created: new DateTimeOffset(c.Created.ToUniversalTime())))
+        var listed = containers.Select(c => (Run: RunOf(c.Labels), IsRunningSandbox: IsSandbox(c) && OrphanRule.Holds(c.State) && !KeptRuns.OwnerEnded(c.Labels), Created: new DateTimeOffset(c.Created.ToUniversalTime())))
             .Concat((volumes.Volumes ?? []).Select(v => (Run: RunOf(v.Labels), IsRunningSandbox: false, Created: VolumeCreated(v.CreatedAt))))
             .Where(o => o.Run is not null)
             .Select(o => (o.Run!, o.IsRunningSandbox, o.Created));

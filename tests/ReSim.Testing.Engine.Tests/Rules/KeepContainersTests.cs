@@ -1,3 +1,4 @@
+using ReSim.Testing.Engine.Docker;
 using System.Globalization;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
@@ -59,7 +60,10 @@ public sealed class KeepContainersTests : IAsyncDisposable
         await CreateKeptAsync(alive, Environment.ProcessId);
         try
         {
-            await engine.Runtime.RemoveOrphansAsync(RealEngine.Token);
+            // The sweep's grace for runs being set up is shortened: these objects were created a moment ago.
+            await using var sweeper = new DockerRuntime(new DockerRuntimeOptions { OrphanGrace = TimeSpan.Zero });
+            await sweeper.ConnectAsync(RealEngine.Token);
+            await sweeper.RemoveOrphansAsync(RealEngine.Token);
 
             Assert.Equal(string.Empty, await ObjectsOfRunAsync(gone));
             Assert.NotEqual(string.Empty, await ObjectsOfRunAsync(alive));
@@ -75,8 +79,9 @@ public sealed class KeepContainersTests : IAsyncDisposable
 
     private static async Task CreateKeptAsync(string runId, int ownerPid)
     {
+        // A kept run's sandbox keeps running after its owner is gone: that is what makes the kept containers outlive the test.
         var (exitCode, _, error) = await DockerCli.RunAsync(
-            "create", "--label", $"{RunLabels.Marker}=true", "--label", $"{RunLabels.Run}={runId}",
+            "run", "-d", "--label", $"{RunLabels.Marker}=true", "--label", $"{RunLabels.Run}={runId}", "--label", $"{RunLabels.Role}=sandbox",
             "--label", $"{RunLabels.OwnerProcess}={ownerPid.ToString(CultureInfo.InvariantCulture)}", "--label", $"{RunLabels.OwnerHost}={Environment.MachineName}",
             "--label", $"{RunLabels.Kept}=true", "resim-testing/busybox:1.35", "sleep", "600");
         Assert.True(exitCode == 0, error);
