@@ -21,6 +21,7 @@ internal static class AttachmentNames
     {
         ["text/plain"] = ".txt",
         ["text/csv"] = ".csv",
+        ["text/html"] = ".html",
         ["application/json"] = ".json",
         ["application/xml"] = ".xml",
         ["application/octet-stream"] = ".bin",

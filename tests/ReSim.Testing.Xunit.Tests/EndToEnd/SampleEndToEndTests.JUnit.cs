@@ -22,7 +22,7 @@ public sealed partial class SampleEndToEndTests
         var referenced = AttachmentReference().Matches((string?)testCase.Element("system-out") ?? string.Empty).Select(m => m.Groups[1].Value).ToList();
         var names = referenced.Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["experience-controller-container.log.txt", "experience-orchestrator-container.log.txt", "experience-planner-container.log.txt", "experience-simulator-container.log.txt", "metrics.csv", "outputs_result.json", "timeline.jsonl.txt"],
+            ["experience-controller-container.log.txt", "experience-orchestrator-container.log.txt", "experience-planner-container.log.txt", "experience-simulator-container.log.txt", "metrics.csv", "outputs_result.json", "report.html", "resource_metrics.resim.jsonl.txt", "timeline.jsonl.txt"],
             names);
         Assert.All(referenced, path =>
         {

@@ -11,6 +11,7 @@ public class AttachmentNamesTests
     [InlineData("outputs_report.xml", "application/xml", "outputs_report", "outputs_report.xml")]
     [InlineData("outputs_a.txt", "text/plain", "outputs_a", "outputs_a.txt")]
     [InlineData("outputs_blob.bin", "application/octet-stream", "outputs_blob", "outputs_blob.bin")]
+    [InlineData("report.html", "text/html", "report", "report.html")]
     [InlineData("experience-robot-container.log", "text/plain", "experience-robot-container.log", "experience-robot-container.log.txt")]
     [InlineData("timeline.jsonl", "text/plain", "timeline.jsonl", "timeline.jsonl.txt")]
     [InlineData("outputs_run.mcap", "application/octet-stream", "outputs_run.mcap", "outputs_run.mcap.bin")]
