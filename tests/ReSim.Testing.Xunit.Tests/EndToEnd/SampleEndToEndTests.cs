@@ -94,9 +94,9 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
 
         Assert.False(File.Exists(Path.Combine(folder, "outputs_from_an_earlier_run.txt")), firstOutput + output);
         var result = Trx.Load(results)[$"{Calibration}.Sensor_is_calibrated"];
-        Assert.Contains($"ReSim: removed 5 attachment file(s) an earlier run of this test left in {folder}: ", result.StdOut);
+        Assert.Contains($"ReSim: removed 7 attachment file(s) an earlier run of this test left in {folder}: ", result.StdOut);
         Assert.Equal(
-            ["experience-orchestrator-container.log.txt", "experience-sensor-container.log.txt", "metrics.csv", "timeline.jsonl.txt"],
+            ["experience-orchestrator-container.log.txt", "experience-sensor-container.log.txt", "metrics.csv", "report.html", "resource_metrics.resim.jsonl.txt", "timeline.jsonl.txt"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
