@@ -93,6 +93,12 @@ internal sealed class CgroupCounters
     {
         try
         {
+            // Podman keeps a stopped container's cgroup for a while: a cgroup without a process is a stopped container.
+            if (!HasProcesses())
+            {
+                return null;
+            }
+
             var cpu = unified
                 ? TimeSpan.FromMicroseconds(Value(File.ReadAllLines(cpuFile), "usage_usec"))
                 : TimeSpan.FromTicks(long.Parse(File.ReadAllText(cpuFile).Trim(), CultureInfo.InvariantCulture) / 100);
@@ -104,6 +110,12 @@ internal sealed class CgroupCounters
         {
             return null;
         }
+    }
+
+    private bool HasProcesses()
+    {
+        var procs = Path.Combine(memoryDirectory, "cgroup.procs");
+        return !File.Exists(procs) || File.ReadAllText(procs).Trim().Length > 0;
     }
 
     private static long Value(string[] lines, string key) => lines

@@ -11,10 +11,11 @@ internal sealed partial class RunSession
     {
         get
         {
-            var containers = string.Join(' ', plan.Containers.Select(c => c.Name).Append(plan.Sandbox.Name));
-            return plan.Volumes.IsEmpty
-                ? $"docker rm -f {containers}"
-                : $"docker rm -f {containers} && docker volume rm {string.Join(' ', plan.Volumes.Select(v => v.Name))}";
+            // The services first, then the sandbox they join: Podman refuses to remove a container others still depend on,
+            // and the docker CLI removes the containers of one command at once.
+            var services = string.Join(' ', plan.Containers.Select(c => c.Name));
+            var containers = $"docker rm -f {services} && docker rm -f {plan.Sandbox.Name}";
+            return plan.Volumes.IsEmpty ? containers : $"{containers} && docker volume rm {string.Join(' ', plan.Volumes.Select(v => v.Name))}";
         }
     }
 

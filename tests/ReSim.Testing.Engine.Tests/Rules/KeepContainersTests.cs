@@ -39,7 +39,7 @@ public sealed class KeepContainersTests : IAsyncDisposable
         Assert.Equal([$"resim-{result.RunId}-test", $"resim-{result.RunId}-robot"], kept.Where(c => c.Service is not null).Select(c => c.Detail));
         var command = Assert.Single(kept, c => c.Service is null).Detail!;
         Assert.Equal(
-            $"remove with: docker rm -f resim-{result.RunId}-test resim-{result.RunId}-robot resim-{result.RunId}_sandbox && docker volume rm resim-{result.RunId}-shared",
+            $"remove with: docker rm -f resim-{result.RunId}-test resim-{result.RunId}-robot && docker rm -f resim-{result.RunId}_sandbox && docker volume rm resim-{result.RunId}-shared",
             command);
         Assert.Equal("true", (await DockerCli.RunAsync("inspect", "-f", "{{.State.Running}}", $"resim-{result.RunId}-robot")).StdOut.Trim());
         Assert.Equal("done", (await DockerCli.RunAsync("exec", $"resim-{result.RunId}-robot", "cat", "/data/marker")).StdOut.Trim());

@@ -7,7 +7,7 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 /// <summary>R22 on the real engine: every container that ran has samples, CPU and memory read what the kernel gave it.</summary>
 public sealed class R22MetricsTests : IAsyncDisposable
 {
-    private const long SixtyFourMiB = 64L * 1024 * 1024;
+    private const long SixtyMiB = 60L * 1024 * 1024;
     private readonly RealEngine engine = new();
 
     [Fact]
@@ -55,9 +55,10 @@ public sealed class R22MetricsTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_service_holding_64_MiB_reads_within_10_percent_of_it_R22()
+    public async Task A_service_holding_60_MiB_reads_within_10_percent_of_it_R22()
     {
-        // /dev/shm is a tmpfs charged to the container's memory and not reclaimable as file cache.
+        // /dev/shm is a tmpfs charged to the container's memory and not reclaimable as file cache. It is 64 MB on Docker and
+        // on Podman, and Podman's has a little less free, so the service holds 60 MiB.
         var result = await engine.RunAsync($$"""
             services:
               test:
@@ -66,12 +67,12 @@ public sealed class R22MetricsTests : IAsyncDisposable
                 command: ["sleep", "2.5"]
               holder:
                 image: resim-testing/busybox:1.35
-                command: ["sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=64 && sleep 30"]
+                command: ["sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=60 && sleep 30"]
             """);
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         var holder = RealEngine.Service(result, "holder").Resources;
-        Assert.InRange(holder.PeakMemoryBytes, SixtyFourMiB * 0.9, SixtyFourMiB * 1.1);
+        Assert.InRange(holder.PeakMemoryBytes, SixtyMiB * 0.9, SixtyMiB * 1.1);
         var rows = File.ReadAllLines(result.MetricsFile!).Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "holder").ToList();
         Assert.Equal(holder.Samples, rows.Count);
         Assert.Equal(holder.PeakMemoryBytes, rows.Max(r => long.Parse(r[6], CultureInfo.InvariantCulture)));

@@ -19,7 +19,7 @@ public sealed partial class SampleEndToEndTests
         var runId = RunIdPattern().Match(result.StdOut).Groups[1].Value;
         Assert.Contains($"orchestrator kept (resim-{runId}-orchestrator)", result.StdOut);
         var command = RemoveCommand().Match(result.StdOut).Groups[1].Value;
-        Assert.Equal($"docker rm -f resim-{runId}-orchestrator resim-{runId}_sandbox", command);
+        Assert.Equal($"docker rm -f resim-{runId}-orchestrator && docker rm -f resim-{runId}_sandbox", command);
         // The attribute's own SCENARIO wins; the pipeline's RIG is added.
         Assert.Contains("scenario tunnel: done", File.ReadAllText(Attached(results, "experience-orchestrator-container.log.txt").First()));
         var (_, environment) = await ProcessRunner.RunAsync("docker", ["inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", $"resim-{runId}-orchestrator"], Path.GetTempPath(), TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
