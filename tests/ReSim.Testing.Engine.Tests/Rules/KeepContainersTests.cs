@@ -1,5 +1,5 @@
-using ReSim.Testing.Engine.Docker;
 using System.Globalization;
+using ReSim.Testing.Engine.Docker;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Engine.Tests.Docker;
@@ -60,9 +60,11 @@ public sealed class KeepContainersTests : IAsyncDisposable
         await CreateKeptAsync(alive, Environment.ProcessId);
         try
         {
-            // The sweep's grace for runs being set up is shortened: these objects were created a moment ago.
-            await using var sweeper = new DockerRuntime(new DockerRuntimeOptions { OrphanGrace = TimeSpan.Zero });
+            // The sweep leaves runs younger than its grace alone (they may be being set up): a short grace, waited out. Never
+            // zero: a zero-grace sweep on a shared engine would take other tests' runs between sandbox creation and start.
+            await using var sweeper = DockerTestRun.Sweeper();
             await sweeper.ConnectAsync(RealEngine.Token);
+            await Task.Delay(DockerTestRun.SweepGrace + TimeSpan.FromSeconds(1), RealEngine.Token);
             await sweeper.RemoveOrphansAsync(RealEngine.Token);
 
             Assert.Equal(string.Empty, await ObjectsOfRunAsync(gone));
