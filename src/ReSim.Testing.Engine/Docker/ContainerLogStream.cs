@@ -151,7 +151,12 @@ internal static class ContainerLogStream
     private static ExperienceInfrastructureException Incomplete(LogMessageReader reader, string why) =>
         new($"The log is incomplete: {why}; {reader.Bytes} bytes of this start were read, whatever followed is lost.");
 
-    private static async Task<ContainerState> StateAsync(DockerClient client, string containerId, CancellationToken cancellationToken)
+    /// <summary>Whether the container runs, has stopped (its whole output is in its log) or is gone.</summary>
+    /// <param name="client">The engine.</param>
+    /// <param name="containerId">The container.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>Its state; an engine that does not answer counts as running, so its log is asked again.</returns>
+    internal static async Task<ContainerState> StateAsync(DockerClient client, string containerId, CancellationToken cancellationToken)
     {
         try
         {
@@ -185,10 +190,16 @@ internal static class ContainerLogStream
         Scan,
     }
 
-    private enum ContainerState
+    /// <summary>What a log reader needs to know of a container.</summary>
+    internal enum ContainerState
     {
+        /// <summary>Running or restarting: more output may come.</summary>
         Running,
+
+        /// <summary>Stopped: its log is complete on the engine.</summary>
         Stopped,
+
+        /// <summary>Removed.</summary>
         Gone,
     }
 

@@ -20,7 +20,7 @@ public sealed class DockerRuntime : IContainerRuntime
 {
     private readonly DockerRuntimeOptions options;
     private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long?> logsSince = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LogStart> logStarts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
     private readonly SandboxHolds holds = new();
     private readonly ConcurrentDictionary<string, HealthcheckDefinition> healthcheckOf = new(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// (a run being set up). A live run is never touched (<see cref="OrphanRule"/>).
     /// </remarks>
     public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) =>
-        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, options.OrphanGrace, cancellationToken));
+        EngineErrors.GuardAsync("remove the objects of earlier runs", () => RunRemover.RemoveOrphansAsync(Client, engine, options.OrphanGrace, cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>
@@ -164,7 +164,7 @@ public sealed class DockerRuntime : IContainerRuntime
     {
         await EngineErrors.GuardAsync($"start {Describe(containerId)}", async () =>
         {
-            logsSince[containerId] = logsSince.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : null;
+            logStarts[containerId] = logStarts.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : default;
             await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
         healthChecks?.Drive(containerId, healthcheckOf.GetValueOrDefault(containerId));
@@ -187,7 +187,13 @@ public sealed class DockerRuntime : IContainerRuntime
     /// </remarks>
     public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken)
     {
-        var since = logsSince.GetValueOrDefault(containerId);
+        var start = logStarts.GetValueOrDefault(containerId);
+        if (engine.FollowedLogsLoseMessages)
+        {
+            return PolledContainerLog.ReadAsync(Client, containerId, start, cancellationToken);
+        }
+
+        var since = start.SinceNanoseconds;
         return ContainerLogStream.ReadAsync(
             Client, containerId, since, () => lastExit.TryGetValue(containerId, out var died) && (since is not { } from || died > from), cancellationToken);
     }
@@ -211,7 +217,7 @@ public sealed class DockerRuntime : IContainerRuntime
     {
         try
         {
-            await EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, runId, Forget, cancellationToken)).ConfigureAwait(false);
+            await EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, engine, runId, Forget, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
@@ -265,7 +271,7 @@ public sealed class DockerRuntime : IContainerRuntime
         healthcheckOf.TryRemove(containerId, out _);
         healthChecks?.Forget(containerId);
         lastExit.TryRemove(containerId, out _);
-        logsSince.TryRemove(containerId, out _);
+        logStarts.TryRemove(containerId, out _);
         sampler?.Forget(containerId);
     }
 
@@ -282,11 +288,17 @@ public sealed class DockerRuntime : IContainerRuntime
     }
 
     // Both marks are on the engine's clock and after every line of earlier starts: the last line logged, and the die event
-    // (logged once the output is drained). Either alone would do; the die event is only known when a watcher saw it.
-    private async Task<long?> PreviousEndAsync(string containerId, CancellationToken cancellationToken)
+    // (logged once the output is drained). Either alone would do; the die event is only known when a watcher saw it. An
+    // engine whose log stamps are whole seconds (Podman) gives the last second and how many messages of it to skip.
+    private async Task<LogStart> PreviousEndAsync(string containerId, CancellationToken cancellationToken)
     {
+        if (engine.FollowedLogsLoseMessages)
+        {
+            return await PolledContainerLog.EndAsync(Client, containerId, cancellationToken).ConfigureAwait(false);
+        }
+
         var lastLine = await ContainerLogStream.LastLineTimeAsync(Client, containerId, cancellationToken).ConfigureAwait(false);
         var died = lastExit.TryGetValue(containerId, out var at) ? at : (long?)null;
-        return new[] { lastLine + 1, died }.Max();
+        return new LogStart(new[] { lastLine + 1, died }.Max(), 0);
     }
 }

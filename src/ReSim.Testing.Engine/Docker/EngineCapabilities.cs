@@ -35,6 +35,8 @@ internal sealed record EngineCapabilities
         GpusAsCdiDevices = true,
         CreatesMissingBindSources = true,
         EndsEventStreamsEarly = true,
+        FollowedLogsLoseMessages = true,
+        MissingObjectsAsServerError = true,
     };
 
     /// <summary>The engine's name as users know it, for messages and <see cref="Runtime.RuntimeInfo.Engine"/>.</summary>
@@ -77,6 +79,20 @@ internal sealed record EngineCapabilities
             && refusal.ResponseBody?.Contains("container state improper", StringComparison.Ordinal) == true);
 
     /// <summary>
+    /// Whether the engine may answer a request on an object that is already gone with a 500 ("no such volume", "no such
+    /// container"), as Podman 4 does when another client removed it a moment before, rather than Docker's 404.
+    /// </summary>
+    internal bool MissingObjectsAsServerError { get; init; }
+
+    /// <summary>Whether <paramref name="refusal"/> says the object is gone (someone else removed it).</summary>
+    /// <param name="refusal">The engine's refusal.</param>
+    /// <returns><see langword="true"/> for an object that no longer exists.</returns>
+    internal bool IsGone(DockerApiException refusal) =>
+        refusal.StatusCode == HttpStatusCode.NotFound
+        || (MissingObjectsAsServerError && refusal.StatusCode == HttpStatusCode.InternalServerError
+            && refusal.ResponseBody?.Contains("no such", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>
     /// Whether GPUs are asked for as CDI devices (<c>nvidia.com/gpu=0</c>) rather than Docker's device requests, which
     /// Podman's Docker-compatible API ignores.
     /// </summary>
@@ -93,6 +109,13 @@ internal sealed record EngineCapabilities
     /// once); then the subscription is opened again from the last event's time, repeats left out.
     /// </summary>
     internal bool EndsEventStreamsEarly { get; init; }
+
+    /// <summary>
+    /// Whether a followed container log may lose messages, as Podman 4.3's does under load (lines dropped in the middle,
+    /// often the whole end of a long log) while a plain read of the same log has them all; then logs are read by repeated
+    /// plain reads (<see cref="PolledContainerLog"/>). Podman also stamps log messages in whole seconds.
+    /// </summary>
+    internal bool FollowedLogsLoseMessages { get; init; }
 
     /// <summary>The CDI name of GPU <paramref name="deviceId"/> of <paramref name="driver"/>.</summary>
     /// <param name="driver">The compose GPU driver; <see langword="null"/> or <c>nvidia</c> for NVIDIA's.</param>

@@ -11,15 +11,18 @@ internal static class RunRemover
 {
     /// <summary>Force-removes every container labelled with <paramref name="runId"/> (services, then the sandbox), then its volumes.</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="engine">What the engine answers for an object already gone.</param>
     /// <param name="runId">The run.</param>
     /// <param name="removing">Told the ID of each container about to be removed.</param>
     /// <param name="cancellationToken">Cancels the removal.</param>
     /// <returns>How many objects were removed; objects already gone are not counted and are no error.</returns>
-    internal static Task<int> RemoveRunAsync(DockerClient client, string runId, Action<string> removing, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Run}={runId}", removing, IsAlreadyGoing, cancellationToken);
+    internal static Task<int> RemoveRunAsync(
+        DockerClient client, EngineCapabilities engine, string runId, Action<string> removing, CancellationToken cancellationToken) =>
+        RemoveAsync(client, $"{RunLabels.Run}={runId}", removing, e => engine.IsGone(e) || IsAlreadyGoing(e), cancellationToken);
 
     /// <summary>Removes the objects of every dead run on the engine: no running sandbox, and nothing created within <paramref name="grace"/> (<see cref="OrphanRule"/>).</summary>
     /// <param name="client">The engine.</param>
+    /// <param name="engine">What the engine answers for an object already gone.</param>
     /// <param name="grace">How old every object of a run without a running sandbox must be.</param>
     /// <param name="cancellationToken">Cancels the clean-up.</param>
     /// <returns>How many objects were removed.</returns>
@@ -28,7 +31,7 @@ internal static class RunRemover
     /// never touched. Runs starting together sweep the same orphans: an object another sweep is removing (or still holds,
     /// such as a volume of a container being removed) is left to it or to the next sweep, never an error.
     /// </remarks>
-    internal static async Task<int> RemoveOrphansAsync(DockerClient client, TimeSpan grace, CancellationToken cancellationToken)
+    internal static async Task<int> RemoveOrphansAsync(DockerClient client, EngineCapabilities engine, TimeSpan grace, CancellationToken cancellationToken)
     {
         var filter = LabelFilter($"{RunLabels.Marker}=true");
         var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
@@ -40,7 +43,7 @@ internal static class RunRemover
         var removed = 0;
         foreach (var runId in OrphanRule.DeadRuns(listed, DateTimeOffset.UtcNow, grace))
         {
-            removed += await RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => { }, IsHeldByOthers, cancellationToken).ConfigureAwait(false);
+            removed += await RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => { }, e => engine.IsGone(e) || IsHeldByOthers(e), cancellationToken).ConfigureAwait(false);
         }
 
         return removed;
@@ -111,8 +114,7 @@ internal static class RunRemover
 
     // A concurrent clean-up may have removed the object, or be removing it ("removal ... is already in progress", 409).
     private static bool IsAlreadyGoing(DockerApiException e) =>
-        e.StatusCode == HttpStatusCode.NotFound
-        || (e.StatusCode == HttpStatusCode.Conflict && e.ResponseBody?.Contains("already in progress", StringComparison.OrdinalIgnoreCase) == true);
+        e.StatusCode == HttpStatusCode.Conflict && e.ResponseBody?.Contains("already in progress", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static bool IsHeldByOthers(DockerApiException e) => e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict;
+    private static bool IsHeldByOthers(DockerApiException e) => e.StatusCode == HttpStatusCode.Conflict;
 }
