@@ -114,6 +114,9 @@ public static class DiagnosticCodes
     /// <summary><c>depends_on</c> waits for <c>service_healthy</c> of a service without a health check in the file (R15).</summary>
     public const string HealthyDependencyWithoutHealthcheck = "RSIM063";
 
+    /// <summary><c>network_mode</c>, <c>ipc</c>, <c>pid</c> (<c>service:NAME</c>) or <c>volumes_from</c> names a service that does not exist.</summary>
+    public const string UnknownServiceReference = "RSIM064";
+
     /// <summary>Two active services declare the same container port (R12).</summary>
     public const string PortClash = "RSIM070";
 

@@ -52,6 +52,13 @@ public sealed record ServiceDefinition
     /// <summary>The <c>network_mode</c> as written; every mode means the experience's shared namespace (R12).</summary>
     public string? NetworkMode { get; init; }
 
+    /// <summary>
+    /// The other services this one names outside <c>depends_on</c>: <c>network_mode</c>, <c>ipc</c> or <c>pid</c> as
+    /// <c>service:NAME</c>, and each <c>volumes_from</c> entry that is not <c>container:NAME</c>. ReSim ignores these keys,
+    /// but compose refuses a file whose references name no service, so ReSim does too.
+    /// </summary>
+    public ImmutableArray<ServiceReference> References { get; init; } = [];
+
     /// <summary>Where the service is declared (its key under <c>services</c>).</summary>
     public required SourceLocation Location { get; init; }
 

@@ -24,6 +24,33 @@ public class DependencyRuleTests
         Assert.Contains("`ghost`", error.Message);
     }
 
+    [Theory]
+    [InlineData("network_mode: service:ghost", "network_mode")]
+    [InlineData("ipc: service:ghost", "ipc")]
+    [InlineData("pid: service:ghost", "pid")]
+    [InlineData("volumes_from: [helper, ghost:ro]", "volumes_from")]
+    public void A_service_reference_to_an_unknown_service_is_an_error_at_its_key_as_compose_refuses_it(string key, string name)
+    {
+        var file = $"services:\n{ComposeText.Orchestrator}\n    {key}\n  helper:\n    image: busybox:1.35\n";
+
+        var error = ComposeText.Load(file).Single(DiagnosticCodes.UnknownServiceReference);
+
+        Assert.Equal((6, $"services.orchestrator.{name}"), (error.Location.Line, error.Path));
+        Assert.Contains("`ghost`", error.Message);
+    }
+
+    [Theory]
+    [InlineData("network_mode: service:helper")]
+    [InlineData("ipc: service:helper")]
+    [InlineData("volumes_from: [helper, \"container:somewhere\"]")]
+    [InlineData("network_mode: host")]
+    public void A_service_reference_to_a_service_of_the_file_or_a_container_is_no_error(string key)
+    {
+        var file = $"services:\n{ComposeText.Orchestrator}\n    {key}\n  helper:\n    image: busybox:1.35\n";
+
+        ComposeText.Load(file).AssertNo(DiagnosticCodes.UnknownServiceReference);
+    }
+
     [Fact]
     public void A_dependency_on_an_inactive_service_is_an_error_naming_its_profiles_R8()
     {

@@ -23,6 +23,7 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
         var ports = ImmutableArray.CreateBuilder<PortDeclaration>();
         ComposeNode? environment = null, envFile = null;
         MappingEntry? build = null;
+        var references = ImmutableArray.CreateBuilder<ServiceReference>();
         foreach (var item in service.Entries)
         {
             var value = item.Value;
@@ -42,7 +43,14 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
                 case "profiles": definition = definition with { Profiles = context.ReadStringList(value, "profiles") ?? [] }; break;
                 case "labels": definition = definition with { Labels = LabelsNormalizer.Normalize(value, context) }; break;
                 case "volumes": definition = definition with { Volumes = VolumeMountNormalizer.Normalize(value, context) }; break;
-                case "network_mode": definition = definition with { NetworkMode = context.ReadString(value, "network_mode") }; break;
+                case "network_mode":
+                    definition = definition with { NetworkMode = context.ReadString(value, "network_mode") };
+                    references.AddRange(ServiceReferences(item));
+                    break;
+                case "ipc" or "pid" or "volumes_from":
+                    references.AddRange(ServiceReferences(item));
+                    Ignore(item, context, "ReSim does not support it", $"Remove `{item.Name}`, or check its spelling.");
+                    break;
                 case "ports" or "expose": ports.AddRange(ReadPorts(item, context)); break;
                 case "networks": CheckNetworks(item, context); break;
                 case "build": build = item; break;
@@ -53,8 +61,34 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
         }
 
         CheckImage(entry, definition, build, context);
+        definition = definition with { References = references.ToImmutable() };
         var environmentValues = new EnvironmentNormalizer(context, variables, loader).Normalize(envFile, environment);
         return new NormalizedService(definition with { Environment = environmentValues }, ports.ToImmutable());
+    }
+
+    // `service:NAME` in network_mode, ipc and pid; in volumes_from, `NAME` or `NAME:ro|rw`, unless it is `container:NAME`.
+    private static IEnumerable<ServiceReference> ServiceReferences(MappingEntry item)
+    {
+        var values = item.Value switch
+        {
+            ScalarNode scalar => [scalar.Value],
+            SequenceNode sequence => sequence.Items.OfType<ScalarNode>().Select(s => s.Value).ToList(),
+            _ => new List<string>(),
+        };
+        foreach (var value in values)
+        {
+            if (item.Name == "volumes_from")
+            {
+                if (!value.StartsWith("container:", StringComparison.Ordinal) && value.Split(':')[0] is { Length: > 0 } service)
+                {
+                    yield return new ServiceReference(item.Name, service);
+                }
+            }
+            else if (value.StartsWith("service:", StringComparison.Ordinal))
+            {
+                yield return new ServiceReference(item.Name, value["service:".Length..]);
+            }
+        }
     }
 
     private static RestartPolicy ReadRestart(ComposeNode node, ServiceContext context)

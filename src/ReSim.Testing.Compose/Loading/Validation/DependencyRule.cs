@@ -2,7 +2,10 @@ using ReSim.Testing.Compose.Diagnostics;
 
 namespace ReSim.Testing.Compose.Loading.Validation;
 
-/// <summary>R8: <c>depends_on</c> names an existing service, and from an active service an active one.</summary>
+/// <summary>
+/// R8: <c>depends_on</c> names an existing service, and from an active service an active one; the service references of
+/// <c>network_mode</c>, <c>ipc</c>, <c>pid</c> and <c>volumes_from</c> name existing services, as compose requires.
+/// </summary>
 /// <remarks>A dependency marked <c>required: false</c> on an inactive service is allowed, as compose allows it.</remarks>
 internal sealed class DependencyRule : IValidationRule
 {
@@ -24,6 +27,11 @@ internal sealed class DependencyRule : IValidationRule
                 {
                     context.Diagnostics.Error(DiagnosticCodes.DependsOnInactiveService, location, $"Service `{service.Name}` depends on `{dependency.Service}`, which does not run with {context.ProfileText}: its profiles are {string.Join(", ", target.Profiles)} (R8).", $"Add the profile to `{dependency.Service}`'s `profiles`, choose a profile that activates it, or mark the dependency `required: false`.", path);
                 }
+            }
+
+            foreach (var reference in service.References.Where(r => !all.ContainsKey(r.Service)))
+            {
+                context.Diagnostics.Error(DiagnosticCodes.UnknownServiceReference, context.Locate(service, reference.Key), $"`{reference.Key}` of service `{service.Name}` names `{reference.Service}`, which is not a service of this file.", $"Declare `{reference.Service}` under `services`, fix the name, or remove `{reference.Key}` (ReSim ignores it: every service shares the experience's namespaces, R12).", $"services.{service.Name}.{reference.Key}");
             }
         }
     }
