@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Build.Framework;
+using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Reporting;
 using ReSim.Testing.MSBuild.Running;
@@ -12,11 +14,13 @@ namespace ReSim.Testing.MSBuild;
 /// and fails with <c>RSIM101</c>-<c>RSIM103</c> for every experience that did not pass.
 /// </summary>
 /// <remarks>
-/// Yields the MSBuild node while the experiences run, and tears them down when the build is cancelled (Ctrl+C).
+/// Yields the MSBuild node while the experiences run, and tears them down when the build is cancelled (Ctrl+C) or the
+/// process gets SIGTERM, SIGQUIT or SIGHUP; either way RSIM105 says so and the build fails.
 /// Used by the <c>RunComposeExperiences</c> target.
 /// </remarks>
 public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICancelableTask, IDisposable
 {
+    private static readonly TimeSpan SignalReportWait = TimeSpan.FromSeconds(5);
     private readonly IExperienceExecutor executor;
     private readonly CancellationTokenSource cancellation = new();
 
@@ -117,7 +121,23 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             return true;
         }
 
+        using var signals = ExperienceLauncher.ReportSignalEndings(ReportSignal);
         var outcomes = RunWhileYielded([.. experiences.Select(e => e.Experience)]);
+        var signal = signals.Signal;
+
+        if (outcomes is null && signal is not null)
+        {
+            // The signal's report says it on standard error. After any signal but SIGINT it then ends the process with the
+            // signal's code; the build is held here meanwhile, so that it cannot finish first and exit 0 or 1 instead.
+            signals.WaitUntilReported(SignalReportWait);
+            if (signal != "SIGINT")
+            {
+                Thread.Sleep(SignalReportWait);
+            }
+
+            return false;
+        }
+
         if (outcomes is null)
         {
             Log.LogError(null, TaskErrorCodes.Cancelled, TaskErrorCodes.Cancelled, null, 0, 0, 0, 0, "ReSim: the build was cancelled; the running experiences were stopped and removed from the engine.");
@@ -127,6 +147,17 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
         Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, experiences[i].Item, outcome))];
         ReportIndex = BatchIndex.Write(Log, ResultsDirectory, $"ReSim experiences of {Path.GetFileName(projectDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))}", outcomes.Value) ?? string.Empty;
         return !Log.HasLoggedErrors;
+    }
+
+    // On Ctrl+C MSBuild may drop the task's error, and SIGTERM to `dotnet build` ends the process with code 0 and no log
+    // output, so a signal's cancellation is written to standard error in MSBuild's own error format.
+    private void ReportSignal(string signal)
+    {
+        var at = string.IsNullOrEmpty(BuildEngine?.ProjectFileOfTaskNode)
+            ? "ReSim"
+            : string.Create(CultureInfo.InvariantCulture, $"{BuildEngine.ProjectFileOfTaskNode}({BuildEngine.LineNumberOfTaskNode},{BuildEngine.ColumnNumberOfTaskNode})");
+        Console.Error.WriteLine($"{at}: error {TaskErrorCodes.Cancelled}: ReSim: the build was stopped by {signal}; the running experiences were stopped and removed from the engine.");
+        Console.Error.Flush();
     }
 
     // Logs progress on this thread while the engine works, with the node yielded so MSBuild can build other projects.

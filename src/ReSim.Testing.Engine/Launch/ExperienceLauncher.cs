@@ -118,6 +118,26 @@ public sealed class ExperienceLauncher
         }
     }
 
+    /// <summary>
+    /// Registers how a front end reports experiences that a signal (SIGINT, SIGTERM, SIGQUIT, SIGHUP) ended, for a host
+    /// that may end without showing what the front end logs: MSBuild, cancelling on Ctrl+C, can drop a task's error, and
+    /// the <c>dotnet</c> CLI running MSBuild exits 0 on SIGTERM, printing nothing.
+    /// </summary>
+    /// <param name="report">Told the signal's name (such as <c>SIGTERM</c>) once the experiences it ended are torn down; it
+    /// should write where the user looks (standard error).</param>
+    /// <returns>The registration, whose <see cref="SignalReport.Signal"/> tells when a signal is ending the experiences;
+    /// dispose it to unregister.</returns>
+    /// <remarks>
+    /// While a report is registered, such a signal ends every running experience and calls the report; after SIGTERM,
+    /// SIGQUIT or SIGHUP the process then ends with 128 + the signal's number. After SIGINT (Ctrl+C) the host goes on
+    /// cancelling as usual.
+    /// </remarks>
+    public static SignalReport ReportSignalEndings(Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return ProcessTermination.ReportSignals(report);
+    }
+
     private static ExperienceResult NotRun(LoadedExperience loaded, string message)
     {
         var runId = RunPlanner.NewRunId();

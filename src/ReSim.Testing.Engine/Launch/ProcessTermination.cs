@@ -10,8 +10,8 @@ namespace ReSim.Testing.Engine.Launch;
 /// runtime's default for SIGINT ends the process at once. So each handler here cancels every live run and blocks until
 /// each has torn down (SIGTERM, SIGKILL after the grace period, logs read, objects removed) or <see cref="TeardownWait"/>
 /// has passed. If runs were ended, the signal's own action is held back so the front end can report the cancellation
-/// and end by itself (MSBuild logs RSIM105 and fails the build; the test fails); a process that has not ended
-/// 5 s later exits with 128 + the signal's number. A run started while the process is ending is cancelled at once. Should the process die anyway (SIGKILL), the sandbox holds end the runs within a second.</para>
+/// and end by itself (the test fails); a process that has not ended 5 s later exits with 128 + the signal's number. A front
+/// end whose host would not show its report registers one (<see cref="ReportSignals"/>; the MSBuild task prints RSIM105). A run started while the process is ending is cancelled at once. Should the process die anyway (SIGKILL), the sandbox holds end the runs within a second.</para>
 /// <para>A signal to <c>dotnet test</c> alone ends <c>dotnet</c> but not the test host it started, which would run its
 /// experiences to their end. So, on Linux, the parent process is watched too: when it is gone (this process
 /// is handed to another parent), the live runs are ended the same way, and later ones at once. MSBuild's worker nodes,
@@ -24,6 +24,7 @@ internal static class ProcessTermination
 
     private static readonly CancellationTokenSource Ending = new();
     private static readonly ConcurrentDictionary<Task, byte> Live = new();
+    private static readonly ConcurrentDictionary<SignalReport, byte> Reporters = new();
     private static readonly List<PosixSignalRegistration> Registrations = [];
     private static readonly TimeSpan FrontEndGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ParentCheck = TimeSpan.FromMilliseconds(250);
@@ -49,6 +50,23 @@ internal static class ProcessTermination
         {
             Live.TryRemove(task, out _);
         }
+    }
+
+    /// <summary>Registers a front end's report of runs a signal ended, for a host that would end without reporting them.</summary>
+    /// <param name="report">Told the signal's name once the runs it ended are torn down.</param>
+    /// <returns>The registration: says when such a signal has come; unregisters the report when disposed.</returns>
+    /// <remarks>
+    /// While one is registered, SIGINT, SIGTERM, SIGQUIT or SIGHUP ends every live run and calls every report: MSBuild,
+    /// cancelling, may drop what the task logs. After SIGTERM, SIGQUIT or SIGHUP the process then ends with 128 + the
+    /// signal's number, since its host (the <c>dotnet</c> CLI running MSBuild) would otherwise end it with code 0; after
+    /// SIGINT the host ends the build itself, failed.
+    /// </remarks>
+    internal static SignalReport ReportSignals(Action<string> report)
+    {
+        Install();
+        var registration = new SignalReport(report, r => Reporters.TryRemove(r, out _));
+        Reporters[registration] = 0;
+        return registration;
     }
 
     private static void Install()
@@ -83,7 +101,24 @@ internal static class ProcessTermination
     // the test, exit non-zero); if it has not within FrontEndGrace, the process exits as the signal would have ended it.
     private static void OnSignal(PosixSignalContext context, int number)
     {
-        if (EndLiveRuns() == 0)
+        var reports = Reporters.Keys.ToArray();
+        foreach (var report in reports)
+        {
+            report.Signal = context.Signal.ToString();
+        }
+
+        var ended = EndLiveRuns();
+        foreach (var report in reports)
+        {
+            report.Finish();
+        }
+
+        if (reports.Length > 0 && context.Signal != PosixSignal.SIGINT)
+        {
+            Environment.Exit(128 + number);
+        }
+
+        if (ended == 0)
         {
             return;
         }
