@@ -8,6 +8,10 @@ namespace ReSim.Testing.Compose.Tests.Conformance;
 /// <remarks>
 /// <c>services</c> lists every service compose-go's project has; <c>expected</c> gives, per service, the parts of its
 /// <see cref="ServiceDefinition"/> (as JSON) that must match: objects partially (<c>Environment</c> and <c>Labels</c> exactly), lists and values exactly, <c>null</c> for absent.
+/// In <c>expected</c>, <c>{folder}</c> in a string stands for the row's project folder (where compose-go resolves relative paths).
+/// <c>active</c> lists the services compose-go's project keeps for the row's <c>profile</c> (its <c>ServiceNames()</c>
+/// after <c>WithProfiles</c>; the others are its <c>DisabledServices</c>); ReSim's <see cref="ComposeModel.Services"/> holds
+/// every service, <see cref="ComposeModel.ActiveServices"/> those. <c>gpus</c> gives the system that many GPUs (default none).
 /// </remarks>
 internal static class ComposeRows
 {
@@ -19,7 +23,8 @@ internal static class ComposeRows
             project.Write(file.Name, file.Value.GetString()!);
         }
 
-        var result = project.Load(ConformanceRow.String(row, "main") ?? "compose.yaml", ConformanceRow.Variables(table, row), ConformanceRow.String(row, "profile"));
+        var result = project.Load(ConformanceRow.String(row, "main") ?? "compose.yaml", ConformanceRow.Variables(table, row), ConformanceRow.String(row, "profile"),
+            row.TryGetProperty("gpus", out var gpus) ? gpus.GetInt32() : 0);
         if (!ConformanceRow.ExpectsSuccess(row, result))
         {
             return;
@@ -31,12 +36,17 @@ internal static class ComposeRows
             Assert.Equal(names.EnumerateArray().Select(n => n.GetString()!).Order(StringComparer.Ordinal), services.Select(s => s.Name).Order(StringComparer.Ordinal));
         }
 
+        if (row.TryGetProperty("active", out var active))
+        {
+            Assert.Equal(active.EnumerateArray().Select(n => n.GetString()!).Order(StringComparer.Ordinal), result.Model!.ActiveServices.Select(s => s.Name).Order(StringComparer.Ordinal));
+        }
+
         if (row.TryGetProperty("expected", out var expected))
         {
             foreach (var service in expected.EnumerateObject())
             {
                 var actual = JsonSerializer.SerializeToNode(Assert.Single(services, s => s.Name == service.Name));
-                AssertMatches(JsonNode.Parse(service.Value.GetRawText()), actual, service.Name);
+                AssertMatches(JsonNode.Parse(service.Value.GetRawText().Replace("{folder}", JsonEncodedText.Encode(project.Folder).ToString(), StringComparison.Ordinal)), actual, service.Name);
             }
         }
     }

@@ -17,12 +17,13 @@ internal sealed class ConformanceProject : IDisposable
         return this;
     }
 
-    public ComposeLoadResult Load(string main, IReadOnlyDictionary<string, string>? variables = null, string? profile = null) =>
+    /// <summary>Loads <paramref name="main"/> on a system of 8 CPUs, 16 GiB and <paramref name="gpus"/> GPUs (IDs 0, 1, ...).</summary>
+    public ComposeLoadResult Load(string main, IReadOnlyDictionary<string, string>? variables = null, string? profile = null, int gpus = 0) =>
         ComposeLoader.LoadFile(Path.Combine(Folder, main), new ComposeLoadOptions
         {
             Variables = variables ?? ImmutableDictionary<string, string>.Empty,
             Profile = profile,
-            System = new SystemResources(8, 16L << 30, []),
+            System = new SystemResources(8, 16L << 30, [.. Enumerable.Range(0, gpus).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
         });
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);

@@ -19,7 +19,15 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
         {
             switch (entry.Name)
             {
-                case "services" or "name" or "version" or "include":
+                case "services" or "version" or "include":
+                    break;
+                case "name":
+                    // compose's schema: the project name is a string. ReSim names the project itself, so only the type is checked.
+                    if (entry.Value is not ScalarNode { Kind: ScalarKind.String })
+                    {
+                        diagnostics.Error(DiagnosticCodes.WrongType, entry.Value.Location, $"The top-level `name` is {entry.Value.Describe()}; it must be a string.", "Quote it, such as `name: \"my-project\"`, or remove it.", "name");
+                    }
+
                     break;
                 case "volumes":
                     volumes = ReadVolumes(entry.Value);

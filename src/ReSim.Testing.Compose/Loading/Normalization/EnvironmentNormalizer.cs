@@ -50,7 +50,15 @@ internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLook
                 foreach (ScalarNode item in sequence.Items)
                 {
                     var equals = item.Value.IndexOf('=', StringComparison.Ordinal);
-                    SetOrLookup(equals < 0 ? item.Value : item.Value[..equals], equals < 0 ? null : item.Value[(equals + 1)..]);
+                    var name = equals < 0 ? item.Value : item.Value[..equals];
+                    if (name.Length > 0 && char.IsWhiteSpace(name[^1]))
+                    {
+                        // As compose-go: "environment variable NAME  is declared with a trailing space".
+                        context.Invalid(item, "environment", item.Value, "a `KEY=VALUE` entry: the name ends with a space", $"Remove the space before `=`: `{name.TrimEnd()}={(equals < 0 ? string.Empty : item.Value[(equals + 1)..].TrimStart())}`.");
+                        continue;
+                    }
+
+                    SetOrLookup(name, equals < 0 ? null : item.Value[(equals + 1)..]);
                 }
 
                 break;

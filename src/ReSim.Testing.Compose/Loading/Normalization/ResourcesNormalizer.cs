@@ -5,6 +5,10 @@ using ReSim.Testing.Compose.Model;
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
 /// <summary>Normalizes <c>deploy</c>: <c>resources.limits</c> and <c>resources.reservations</c> (GPU devices included) are kept (R13), the rest is ignored with a warning (R3).</summary>
+/// <remarks>
+/// Inside <c>deploy.resources</c>, a key compose's schema does not have (other than <c>x-</c> keys) is an error, as
+/// compose-go refuses it ("additional properties not allowed"): it is a typo, not a feature ReSim leaves out.
+/// </remarks>
 internal static class ResourcesNormalizer
 {
     public static ServiceResources Normalize(ComposeNode node, ServiceContext context)
@@ -50,7 +54,7 @@ internal static class ResourcesNormalizer
                 }
                 else
                 {
-                    Ignore(entry, key, context);
+                    Unknown(entry, key, "`limits` and `reservations`", context);
                 }
 
                 continue;
@@ -66,7 +70,7 @@ internal static class ResourcesNormalizer
                     reservations = ReadReservations(values, key, context);
                     break;
                 default:
-                    Ignore(entry, key, context);
+                    Unknown(entry, key, "`limits` and `reservations`", context);
                     break;
             }
         }
@@ -85,7 +89,7 @@ internal static class ResourcesNormalizer
                 "cpus" => limits with { Cpus = context.ReadNumber(entry.Value, key) },
                 "memory" => limits with { MemoryBytes = context.ReadBytes(entry.Value, key) },
                 "pids" => limits with { Pids = context.ReadInteger(entry.Value, key) },
-                _ => Ignore(entry, key, context, limits),
+                _ => Unknown(entry, key, "`cpus`, `memory` and `pids`", context, limits),
             };
         }
 
@@ -103,7 +107,8 @@ internal static class ResourcesNormalizer
                 "cpus" => reservations with { Cpus = context.ReadNumber(entry.Value, key) },
                 "memory" => reservations with { MemoryBytes = context.ReadBytes(entry.Value, key) },
                 "devices" => reservations with { Devices = DeviceRequestReader.Read(entry.Value, key, context) },
-                _ => Ignore(entry, key, context, reservations),
+                "generic_resources" => Ignore(entry, key, context, reservations),
+                _ => Unknown(entry, key, "`cpus`, `memory`, `devices` and `generic_resources`", context, reservations),
             };
         }
 
@@ -114,6 +119,20 @@ internal static class ResourcesNormalizer
     {
         Ignore(entry, key, context);
         return unchanged;
+    }
+
+    private static T Unknown<T>(MappingEntry entry, string key, string known, ServiceContext context, T unchanged)
+    {
+        Unknown(entry, key, known, context);
+        return unchanged;
+    }
+
+    private static void Unknown(MappingEntry entry, string key, string known, ServiceContext context)
+    {
+        if (!entry.Name.StartsWith("x-", StringComparison.Ordinal))
+        {
+            context.Diagnostics.Error(DiagnosticCodes.InvalidValue, entry.Key.Location, $"`{key}` of service `{context.Service}` is not a compose key; here compose knows only {known}.", $"Fix the spelling, or remove `{key}`.", context.PathOf(key));
+        }
     }
 
     private static void Ignore(MappingEntry entry, string key, ServiceContext context) =>

@@ -11,9 +11,14 @@ namespace ReSim.Testing.Compose.Loading.Normalization;
 /// A source that starts with <c>/</c>, <c>.</c> or <c>~</c> is a bind mount: it is resolved to an absolute path
 /// against the folder of the file that declares it, kept in the model and warned about (RSIM090): the engine leaves it
 /// out unless the experience opts in to host mounts, since the platform has none of the user's host paths.
+/// The long form is checked as compose-go checks it: only the schema's keys (and <c>x-</c> keys), a <c>source</c> for a
+/// bind mount, and a <c>tmpfs.size</c> that is a whole number of bytes, at least 0, or a size such as <c>1kb</c>.
 /// </remarks>
 internal static class VolumeMountNormalizer
 {
+    // The keys compose's schema allows in a long-form volume.
+    private static readonly string[] LongKeys = ["type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image"];
+
     // Where the platform puts an experience's input files, so the hint can point users to it.
     private const string InputsFolder = "/tmp/resim/inputs";
 
@@ -70,6 +75,12 @@ internal static class VolumeMountNormalizer
 
     private static VolumeMount? ReadLong(MappingNode mapping, string key, ServiceContext context)
     {
+        if (mapping.Entries.FirstOrDefault(e => !LongKeys.Contains(e.Name, StringComparer.Ordinal) && !e.Name.StartsWith("x-", StringComparison.Ordinal)) is { } unknown)
+        {
+            context.Invalid(unknown.Key, $"{key}.{unknown.Name}", unknown.Name, "a key of a long-form volume", "Use `type`, `source`, `target`, `read_only`, `bind`, `volume` or `tmpfs`.");
+            return null;
+        }
+
         var typeText = mapping.Get("type") is { } typeNode ? context.ReadString(typeNode, $"{key}.type") : "volume";
         VolumeMountType? type = typeText switch
         {
@@ -92,6 +103,17 @@ internal static class VolumeMountNormalizer
         }
 
         var source = mapping.Get("source") is { } sourceNode ? context.ReadString(sourceNode, $"{key}.source") : null;
+        if (type == VolumeMountType.Bind && string.IsNullOrEmpty(source))
+        {
+            context.Missing(mapping, $"{key}.source", "Add `source:`, the host path to mount.");
+            return null;
+        }
+
+        if (mapping.Get("tmpfs") is MappingNode tmpfs && tmpfs.Get("size") is { } size && !IsTmpfsSize(size, $"{key}.tmpfs.size", context))
+        {
+            return null;
+        }
+
         var readOnly = mapping.Get("read_only") is { } readOnlyNode && context.ReadBoolean(readOnlyNode, $"{key}.read_only") == true;
         return new VolumeMount(type.Value, source, target, readOnly);
     }
@@ -121,6 +143,27 @@ internal static class VolumeMountNormalizer
     {
         context.WrongType(item, key, "a string or a mapping", "Write `name:/path` or `{type: volume, source: name, target: /path}`.");
         return null;
+    }
+
+    // compose's schema: an integer of at least 0, or a string that is a size (`1kb`).
+    private static bool IsTmpfsSize(ComposeNode size, string key, ServiceContext context)
+    {
+        switch (size)
+        {
+            case ScalarNode { Kind: ScalarKind.Integer } whole when whole.Value.StartsWith('-'):
+                context.Invalid(size, key, whole.Value, "a size of at least 0", "Write a size such as `0`, `1024` or `1kb`.");
+                return false;
+            case ScalarNode { Kind: ScalarKind.Integer }:
+                return true;
+            case ScalarNode { Kind: ScalarKind.String } text when MemorySize.TryParse(text.Value, out var bytes) && bytes >= 0:
+                return true;
+            case ScalarNode { Kind: ScalarKind.String } text:
+                context.Invalid(size, key, text.Value, "a size of at least 0", "Write a size such as `0`, `1024` or `1kb`.");
+                return false;
+            default:
+                context.WrongType(size, key, "a whole number of bytes or a size such as `1kb`", "Write a size such as `1024` or `1kb`.");
+                return false;
+        }
     }
 
     private static bool IsMode(string option) => option is "ro" or "rw" or "z" or "Z" or "cached" or "delegated" or "consistent" or "nocopy";

@@ -45,8 +45,12 @@ internal sealed class TreeFrame(bool isMapping, Mark start, string? anchor)
         {
             if (node is ScalarNode key)
             {
+                // compose-go refuses a key that YAML reads as a number, boolean or null ("non-string key"), wherever it is;
+                // the key is kept as written so that the rest of the file is still checked.
                 pendingKey = key;
-                return null;
+                return key.Kind == ScalarKind.String
+                    ? null
+                    : new TreeProblem(DiagnosticCodes.WrongType, key, $"The mapping key `{key.Value}` is {key.Describe()}, not a string; compose refuses non-string keys.", $"Quote the key: `\"{key.Value}\":`.");
             }
 
             skipNextValue = true;
