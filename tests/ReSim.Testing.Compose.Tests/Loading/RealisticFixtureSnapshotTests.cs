@@ -38,7 +38,27 @@ public class RealisticFixtureSnapshotTests
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         Assert.NotNull(result.Model);
         var name = fixture.Replace('/', '-').Replace('.', '-') + "-" + (profile ?? "no-profile");
-        Snapshot.Match(Scrub(result), SnapshotNameExtension.Create(name));
+        var snapshot = new SnapshotFullName($"{nameof(RealisticFixtureSnapshotTests)}.{nameof(A_realistic_fixture_normalizes_to_its_snapshot)}_{name}.snap", SnapshotFolder());
+        // A missing snapshot would be written and pass: it must be in the repository (Snapshooter reads `__snapshots__` under the folder).
+        var file = Path.Combine(snapshot.FolderPath, "__snapshots__", snapshot.Filename);
+        Assert.True(File.Exists(file), $"no snapshot {file}");
+        Snapshot.Match(Scrub(result), snapshot);
+    }
+
+    // The folder of this file in the source tree, found from the test's output folder: Snapshooter's own lookup
+    // uses the compiler's path of this file, which a CI build maps to /_/ (ContinuousIntegrationBuild), where a missing
+    // snapshot would simply be written.
+    private static string SnapshotFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ReSim.Testing.Compose.Tests.csproj")))
+            {
+                return Path.Combine(folder.FullName, "Loading");
+            }
+        }
+
+        throw new InvalidOperationException($"The test project's folder is not above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>
