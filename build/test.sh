@@ -23,19 +23,16 @@ if [ "${RESIM_TEST_PODMAN:-1}" = "0" ]; then
   exit "$status"
 fi
 
-# The Podman run: every real-engine test of the engine (its Docker and Rules namespaces) and the
+# The Podman run: every real-engine test of the engine (its Docker, Rules, Logs and Processes namespaces) and the
 # xUnit front end's end-to-end tests, which run `dotnet test` on the samples as a user would (see
 # docs/engines.md for why this subset). Only these commands see DOCKER_HOST pointed at Podman; the
 # shared Docker engine stays the default. Each prints its own summary; .ci/run adds them up.
 podman_host="$(bash build/ensure-podman.sh)"
 trap 'bash build/ensure-podman.sh --stop' EXIT
 log "engine run 2 of 2: Podman at $podman_host"
-# Left out on Podman 4.3 (docs/engines.md, "Known differences"): the sandbox settings test, since Podman ignores
-# StdinOnce (a killed runner's run is not ended on Podman).
 DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Engine.Tests --no-build -- \
   --filter-namespace 'ReSim.Testing.Engine.Tests.Docker' --filter-namespace 'ReSim.Testing.Engine.Tests.Rules' \
-  --filter-namespace 'ReSim.Testing.Engine.Tests.Logs' \
-  --filter-not-method '*.R12_the_sandbox_runs_the_offline_image_publishes_nothing_and_stops_promptly_on_SIGTERM' || status=$?
+  --filter-namespace 'ReSim.Testing.Engine.Tests.Logs' --filter-namespace 'ReSim.Testing.Engine.Tests.Processes' || status=$?
 DOCKER_HOST="$podman_host" dotnet test --project tests/ReSim.Testing.Xunit.Tests --no-build -- \
   --filter-class 'ReSim.Testing.Xunit.Tests.EndToEnd.SampleEndToEndTests' || status=$?
 exit "$status"

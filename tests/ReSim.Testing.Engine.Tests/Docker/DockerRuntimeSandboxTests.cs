@@ -52,7 +52,9 @@ public sealed class DockerRuntimeSandboxTests
         var repository = run.Info.Engine == "Podman" ? "localhost/resim-testing/sandbox:" : "resim-testing/sandbox:";
         Assert.StartsWith(repository, await DockerTestRun.InspectAsync(sandbox, "{{.Config.Image}}"), StringComparison.Ordinal);
         Assert.Equal("true", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.Init}}"));
-        Assert.Equal("true true", await DockerTestRun.InspectAsync(sandbox, "{{.Config.OpenStdin}} {{.Config.StdinOnce}}"));
+        // Podman 4.3 reports StdinOnce false whatever was asked, yet closes the sandbox's standard input when its one
+        // attached client goes, as StdinOnce means (KilledRunnerTests checks that behaviour on both engines).
+        Assert.Equal(run.Info.Engine == "Podman" ? "true false" : "true true", await DockerTestRun.InspectAsync(sandbox, "{{.Config.OpenStdin}} {{.Config.StdinOnce}}"));
         Assert.Equal("[robot:127.0.0.1]", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.ExtraHosts}}"));
         Assert.Equal("map[]", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.PortBindings}}"));
         Assert.Equal("false", await DockerTestRun.InspectAsync(sandbox, "{{.HostConfig.PublishAllPorts}}"));

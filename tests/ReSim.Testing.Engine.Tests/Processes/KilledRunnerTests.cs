@@ -42,17 +42,25 @@ public sealed class KilledRunnerTests
 
         // The engine's own record, which a sweep removing the objects cannot change: each container died once, the
         // sandbox by its own exit (0) and the services by the kernel's SIGKILL (137), all within 10 s of the kill.
-        var deaths = await DeathsAsync(runId, killedAt);
+        var deaths = await DeathsAsync(runId, killedAt, await EngineAsync());
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, deaths.Select(d => $"{d.Name} exited {d.ExitCode} {d.After.TotalMilliseconds:0} ms after the kill")));
         Assert.Equal([("sandbox", "0"), ("service busy", "137"), ("service test", "137")], deaths.Select(d => (d.Name, d.ExitCode)).Order());
         Assert.All(deaths, d => Assert.True(d.After < TimeSpan.FromSeconds(10), $"{d.Name} ran {d.After} after its runner was killed"));
     }
 
-    private static async Task<(string Name, string ExitCode, TimeSpan After)[]> DeathsAsync(string runId, DateTimeOffset killedAt)
+    private static async Task<string> EngineAsync()
+    {
+        await using var runtime = new ReSim.Testing.Engine.Docker.DockerRuntime();
+        var info = await runtime.ConnectAsync(RealEngine.Token);
+        TestContext.Current.TestOutputHelper?.WriteLine($"engine: {info.Engine} {info.ServerVersion} at {info.Endpoint}");
+        return info.Engine;
+    }
+
+    private static async Task<(string Name, string ExitCode, TimeSpan After)[]> DeathsAsync(string runId, DateTimeOffset killedAt, string engine)
     {
         var (exitCode, events, error) = await DockerCli.RunAsync(
             "events", "--since", killedAt.AddSeconds(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "--until", DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            "--filter", $"label={RunLabels.Run}={runId}", "--filter", "event=die",
+            "--filter", $"label={RunLabels.Run}={runId}", "--filter", $"event={(engine == "Podman" ? "died" : "die")}", // Podman filters on its own name for the event
             "--format", $"{{{{.TimeNano}}}}|{{{{index .Actor.Attributes \"{RunLabels.Role}\"}}}} {{{{index .Actor.Attributes \"{RunLabels.Service}\"}}}}|{{{{.Actor.Attributes.exitCode}}}}");
         Assert.True(exitCode == 0, error);
         return [.. events.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('|')).Select(parts => (
