@@ -21,6 +21,16 @@ namespace ReSim.Testing.Engine;
 /// </remarks>
 public sealed class ExperienceRunner
 {
+    /// <summary>
+    /// Where the results folders of runs whose experience names none go, one folder per run: <c>&lt;temp&gt;/resim-testing-&lt;user&gt;</c>.
+    /// </summary>
+    /// <remarks>
+    /// Per user, since on Linux <c>&lt;temp&gt;</c> is <c>/tmp</c>, shared by every user of the machine: a folder made by
+    /// one user (root in a CI job, a colleague on a shared host) could not be written by the next.
+    /// </remarks>
+    public static string DefaultResultsRoot { get; } =
+        Path.Combine(Path.GetTempPath(), "resim-testing-" + string.Concat(Environment.UserName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')));
+
     private readonly IContainerRuntime runtime;
     private readonly TimeProvider time;
 
@@ -59,7 +69,7 @@ public sealed class ExperienceRunner
         }
         catch (ExperienceInfrastructureException exception)
         {
-            var results = experience.ResultsDirectory ?? Path.Combine(Path.GetTempPath(), "resim-testing", runId);
+            var results = experience.ResultsDirectory ?? Path.Combine(DefaultResultsRoot, runId);
             return Error(runId, exception.Message, TimeSpan.Zero) with { ResultsDirectory = results, OutputsDirectory = Path.Combine(results, "outputs") };
         }
 
@@ -159,6 +169,7 @@ public sealed class ExperienceRunner
         var complete = result with
         {
             Services = session.ServiceResults(),
+            Warnings = session.EngineLimitations,
             ResultsDirectory = paths.Results,
             OutputsDirectory = paths.Outputs,
             TimelineFile = paths.Timeline,

@@ -39,7 +39,10 @@ internal static class DockerConnector
             var apiVersion = ApiVersionNegotiation.Choose(version.APIVersion, endpoint.Uri);
             var client = Build(Builder(endpoint).WithApiVersion(apiVersion), endpoint);
             var engine = EngineCapabilities.Of(version);
-            var info = new RuntimeInfo(endpoint.Uri.ToString(), version.Version, apiVersion.ToString(), version.Arch, engine.Name);
+            var info = new RuntimeInfo(endpoint.Uri.ToString(), version.Version, apiVersion.ToString(), version.Arch, engine.Name)
+            {
+                Limitations = engine.HidesHostLimits ? await PodmanHost.LimitationsAsync(endpoint.Uri, endpoint.Tls is not null, timeout.Token).ConfigureAwait(false) : [],
+            };
             return (client, info, engine);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

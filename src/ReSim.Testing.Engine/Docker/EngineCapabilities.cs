@@ -37,6 +37,7 @@ internal sealed record EngineCapabilities
         EndsEventStreamsEarly = true,
         FollowedLogsLoseMessages = true,
         MissingObjectsAsServerError = true,
+        HidesHostLimits = true,
     };
 
     /// <summary>The engine's name as users know it, for messages and <see cref="Runtime.RuntimeInfo.Engine"/>.</summary>
@@ -116,6 +117,12 @@ internal sealed record EngineCapabilities
     /// plain reads (<see cref="PolledContainerLog"/>). Podman also stamps log messages in whole seconds.
     /// </summary>
     internal bool FollowedLogsLoseMessages { get; init; }
+
+    /// <summary>
+    /// Whether the Docker-compatible <c>/info</c> hides what the host cannot do (Podman's claims every cgroup limit), so
+    /// the engine's own API is asked at connect time (<see cref="PodmanHost"/>).
+    /// </summary>
+    internal bool HidesHostLimits { get; init; }
 
     /// <summary>The CDI name of GPU <paramref name="deviceId"/> of <paramref name="driver"/>.</summary>
     /// <param name="driver">The compose GPU driver; <see langword="null"/> or <c>nvidia</c> for NVIDIA's.</param>

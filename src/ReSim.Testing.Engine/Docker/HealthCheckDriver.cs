@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Engine.Docker;
@@ -27,22 +26,7 @@ internal sealed class HealthCheckDriver : IDisposable
     /// <param name="endpoint">The engine's endpoint.</param>
     internal HealthCheckDriver(Uri endpoint)
     {
-        var handler = new SocketsHttpHandler();
-        if (endpoint.Scheme == "unix")
-        {
-            var socket = endpoint.LocalPath;
-            handler.ConnectCallback = async (_, cancellationToken) =>
-            {
-                var connection = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await connection.ConnectAsync(new UnixDomainSocketEndPoint(socket), cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(connection, ownsSocket: true);
-            };
-        }
-
-        http = new HttpClient(handler)
-        {
-            BaseAddress = endpoint.Scheme == "unix" ? new Uri("http://podman/") : new UriBuilder("http", endpoint.Host, endpoint.Port).Uri,
-        };
+        http = PodmanHost.Client(endpoint);
     }
 
     /// <summary>Starts running the health check of a container that has just been started.</summary>

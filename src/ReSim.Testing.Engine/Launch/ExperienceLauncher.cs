@@ -141,7 +141,7 @@ public sealed class ExperienceLauncher
     private static ExperienceResult NotRun(LoadedExperience loaded, string message)
     {
         var runId = RunPlanner.NewRunId();
-        var results = loaded.Request.ResultsDirectory ?? Path.Combine(Path.GetTempPath(), "resim-testing", runId);
+        var results = loaded.Request.ResultsDirectory ?? Path.Combine(ExperienceRunner.DefaultResultsRoot, runId);
         return new ExperienceResult
         {
             RunId = runId,

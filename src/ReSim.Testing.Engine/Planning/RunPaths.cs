@@ -15,8 +15,8 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <summary>The folder the mounts are made at inside every container (R11).</summary>
     public const string ContainerRoot = "/tmp/resim";
 
-    /// <summary>The folder that holds a run's results folder when the experience names none: <c>&lt;temp&gt;/resim-testing</c>.</summary>
-    public static string DefaultRoot => Path.Combine(Path.GetTempPath(), "resim-testing");
+    /// <summary>The folder that holds a run's results folder when the experience names none (<see cref="ExperienceRunner.DefaultResultsRoot"/>).</summary>
+    public static string DefaultRoot => ExperienceRunner.DefaultResultsRoot;
 
     /// <summary>The CPU and memory samples as JSON lines, named like the platform's own metrics output (R22).</summary>
     public string ResourceMetrics => Path.Combine(Results, "resource_metrics.resim.jsonl");

@@ -21,6 +21,10 @@ public sealed record ExperienceResult
     /// <summary>The compose diagnostics (warnings, or the errors that stopped the run).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>What this run could not do as the platform does, one sentence each, such as an engine that cannot apply resource limits.</summary>
+    /// <remarks>The front ends print each as a warning; the verdict stands, but it may not be the platform's.</remarks>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+
     /// <summary>How long the run took, from the first container start to the verdict.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -58,6 +58,9 @@ internal sealed partial class RunSession : IAsyncDisposable
 
     public LifecycleState State { get; private set; }
 
+    /// <summary>What the engine cannot do as the platform does (<see cref="RuntimeInfo.Limitations"/>); empty before connecting.</summary>
+    public ImmutableArray<string> EngineLimitations { get; private set; } = [];
+
     /// <summary>How long ago the containers were started; zero before.</summary>
     public TimeSpan Elapsed => Since(time.GetUtcNow());
 
@@ -66,7 +69,7 @@ internal sealed partial class RunSession : IAsyncDisposable
     /// <returns>The verdict.</returns>
     public async Task<LifecycleVerdict> RunToVerdictAsync(CancellationToken cancellationToken)
     {
-        await runtime.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        EngineLimitations = [.. (await runtime.ConnectAsync(cancellationToken).ConfigureAwait(false)).Limitations];
         connected = true;
         await runtime.RemoveOrphansAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(plan.Containers.GroupBy(c => c.Image, StringComparer.Ordinal)

@@ -23,6 +23,11 @@ internal static class OutcomeReporter
             log.LogWarning(null, TaskErrorCodes.PreviousResultsKept, TaskErrorCodes.PreviousResultsKept, experience.Request.ComposeFile, 0, 0, 0, 0, $"[{experience.Name}] {warning}");
         }
 
+        foreach (var warning in outcome.EngineWarnings)
+        {
+            log.LogWarning(null, TaskErrorCodes.EngineLimited, TaskErrorCodes.EngineLimited, experience.Request.ComposeFile, 0, 0, 0, 0, $"[{experience.Name}] {warning}");
+        }
+
         if (!string.IsNullOrWhiteSpace(outcome.SummaryTable))
         {
             log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", experience.Name, Environment.NewLine, outcome.SummaryTable);

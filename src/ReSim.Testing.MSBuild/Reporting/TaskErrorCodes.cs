@@ -31,6 +31,9 @@ public static class TaskErrorCodes
     /// <summary>A warning: part of a container's log could not be read (the container was removed by someone else, the engine stopped answering, or it could not be stopped); the log file marks the gap.</summary>
     public const string LogIncomplete = "RSIM110";
 
+    /// <summary>A warning: the engine cannot do part of what the platform does (such as rootless Podman, which then ignores resource limits), so the verdict may differ from the platform's.</summary>
+    public const string EngineLimited = "RSIM111";
+
     /// <summary>A warning: the index page of the batch's experience reports could not be written.</summary>
     public const string IndexNotWritten = "RSIM108";
 }

@@ -39,6 +39,7 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
             Services = result.Services,
             ReportFile = result.ReportFile,
             Warnings = warning is null ? [] : [warning],
+            EngineWarnings = result.Warnings,
         };
     }
 }

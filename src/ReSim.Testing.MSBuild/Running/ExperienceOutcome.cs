@@ -33,6 +33,9 @@ internal sealed record ExperienceOutcome(
     /// <summary>Warnings about the run itself, not its compose file (a previous results folder that could not be deleted).</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
+    /// <summary>What the engine could not do as the platform does (<c>ExperienceResult.Warnings</c>), each reported as RSIM111.</summary>
+    public ImmutableArray<string> EngineWarnings { get; init; } = [];
+
     /// <summary>An outcome for an experience that could not run at all.</summary>
     /// <param name="experience">The experience.</param>
     /// <param name="resultsDirectory">Its results folder.</param>

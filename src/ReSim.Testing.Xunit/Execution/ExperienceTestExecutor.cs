@@ -119,6 +119,11 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
     {
         report.WriteLine(result.ToSummaryTable());
         report.WriteLine($"Results of run {result.RunId}: {result.ResultsDirectory}");
+        foreach (var warning in result.Warnings)
+        {
+            report.Warn(warning);
+        }
+
         foreach (var service in result.Services)
         {
             foreach (var gap in service.LogGaps)

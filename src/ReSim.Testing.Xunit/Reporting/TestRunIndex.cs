@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Reporting;
 using ReSim.Testing.Engine.Results;
 
@@ -8,13 +9,13 @@ namespace ReSim.Testing.Reporting;
 /// <summary>The index page of one test run (one test process): every experience run so far, its verdict and a link to its report.</summary>
 /// <remarks>
 /// xUnit gives an extension no end-of-run hook that every runner calls, so the page is rewritten after each experience
-/// and is complete whenever the run stops. It is <c>&lt;temp&gt;/resim-testing/index-&lt;yyyyMMdd-HHmmss&gt;-&lt;pid&gt;.html</c>,
+/// and is complete whenever the run stops. It is <c>index-&lt;yyyyMMdd-HHmmss&gt;-&lt;pid&gt;.html</c> in <see cref="ExperienceRunner.DefaultResultsRoot"/>,
 /// beside the runs' results folders, so its links are short relative paths.
 /// </remarks>
 internal static class TestRunIndex
 {
     private static readonly Lazy<ReportIndex> Shared = new(() => new ReportIndex(
-        Path.Combine(Path.GetTempPath(), "resim-testing", string.Create(CultureInfo.InvariantCulture, $"index-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.html")),
+        Path.Combine(ExperienceRunner.DefaultResultsRoot, string.Create(CultureInfo.InvariantCulture, $"index-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.html")),
         $"ReSim experiences of {Assembly.GetEntryAssembly()?.GetName().Name ?? "this test run"}"));
 
     /// <summary>Adds an experience to the run's index and says in the test's output where the index and the report are.</summary>

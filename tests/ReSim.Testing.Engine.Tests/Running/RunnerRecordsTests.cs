@@ -166,6 +166,18 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_the_engine_cannot_do_is_in_the_result_as_a_warning_and_the_verdict_stands()
+    {
+        scenario.Runtime.Script("test", StartScript.Run.Exit(0));
+        scenario.Runtime.Limitations = ["This engine ignores the resource limits of `deploy.resources` (R13)."];
+
+        var result = await scenario.RunAsync(Orchestrator("test"));
+
+        Assert.Equal(ExperienceVerdict.Passed, result.Verdict);
+        Assert.Equal(["This engine ignores the resource limits of `deploy.resources` (R13)."], result.Warnings);
+    }
+
+    [Fact]
     public async Task Without_a_results_folder_a_new_one_is_made_under_the_temp_folder_named_after_the_run()
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
@@ -173,7 +185,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
         var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")) with { ResultsDirectory = null }, TestContext.Current.CancellationToken);
         try
         {
-            Assert.Equal(Path.Combine(Path.GetTempPath(), "resim-testing", result.RunId), result.ResultsDirectory);
+            Assert.Equal(Path.Combine(Path.GetTempPath(), "resim-testing-" + Environment.UserName, result.RunId), result.ResultsDirectory);
             Assert.True(File.Exists(Path.Combine(result.ResultsDirectory, "experience-test-container.log")));
         }
         finally

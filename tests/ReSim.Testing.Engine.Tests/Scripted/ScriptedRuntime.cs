@@ -25,6 +25,9 @@ public sealed class ScriptedRuntime : IContainerRuntime
     /// <summary>When set, ConnectAsync fails with it, as an unreachable engine would.</summary>
     public string? ConnectFailure { get; set; }
 
+    /// <summary>What ConnectAsync says the engine cannot do, as rootless Podman without cgroup controllers would.</summary>
+    public IReadOnlyList<string> Limitations { get; set; } = [];
+
     /// <summary>When set, StopContainerAsync fails with it, as a stop refused by the engine would.</summary>
     public string? StopFailure { get; set; }
 
@@ -73,7 +76,7 @@ public sealed class ScriptedRuntime : IContainerRuntime
         calls.Enqueue("connect");
         return ConnectFailure is { } failure
             ? throw new ExperienceInfrastructureException(failure)
-            : Task.FromResult(new RuntimeInfo("scripted://", "1.0", "1.41", "amd64"));
+            : Task.FromResult(new RuntimeInfo("scripted://", "1.0", "1.41", "amd64") { Limitations = Limitations });
     }
 
     public Task EnsureImageAsync(string service, string image, PullPolicy policy, CancellationToken cancellationToken)
