@@ -15,6 +15,7 @@ internal sealed class DotEnvParser
 {
     private readonly string text;
     private readonly string displayPath;
+    private readonly string kind;
     private readonly VariableLookup outside;
     private readonly VariableLookup lookup;
     private readonly Dictionary<string, string> values;
@@ -23,8 +24,9 @@ internal sealed class DotEnvParser
     private readonly List<InterpolationIssue> issues = [];
     private int pos;
 
-    private DotEnvParser(string text, string displayPath, VariableLookup outside, Dictionary<string, string> values, DiagnosticBag diagnostics)
+    private DotEnvParser(string text, string displayPath, VariableLookup outside, Dictionary<string, string> values, DiagnosticBag diagnostics, string kind)
     {
+        this.kind = kind;
         this.text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
         this.displayPath = displayPath;
         this.outside = outside;
@@ -35,8 +37,14 @@ internal sealed class DotEnvParser
     }
 
     /// <summary>Parses <paramref name="text"/> into <paramref name="values"/>, which may already hold keys of earlier files.</summary>
-    public static void Parse(string text, string displayPath, VariableLookup outside, Dictionary<string, string> values, DiagnosticBag diagnostics) =>
-        new DotEnvParser(text, displayPath, outside, values, diagnostics).ReadAll();
+    /// <param name="text">The file's text.</param>
+    /// <param name="displayPath">The file as messages name it.</param>
+    /// <param name="outside">Where <c>${NAME}</c> looks after the file's own earlier keys.</param>
+    /// <param name="values">Receives the keys; it may hold those of earlier files.</param>
+    /// <param name="diagnostics">Receives the syntax errors.</param>
+    /// <param name="kind">What the file is, for messages: <c>env file</c> or <c>label file</c>.</param>
+    public static void Parse(string text, string displayPath, VariableLookup outside, Dictionary<string, string> values, DiagnosticBag diagnostics, string kind = "env file") =>
+        new DotEnvParser(text, displayPath, outside, values, diagnostics, kind).ReadAll();
 
     private void ReadAll()
     {
@@ -200,7 +208,7 @@ internal sealed class DotEnvParser
     }
 
     private void Error(int at, string message, string hint) =>
-        diagnostics.Error(DiagnosticCodes.DotEnvSyntax, positions.Locate(displayPath, at), $"{displayPath} is not a valid env file: {message}", hint);
+        diagnostics.Error(DiagnosticCodes.DotEnvSyntax, positions.Locate(displayPath, at), $"{displayPath} is not a valid {kind}: {message}", hint);
 
     // Spaces within a line; a line break ends a key or a value.
     private static bool IsSpace(char c) => c is '\t' or '\v' or '\f' or '\r' or ' ' or '\u0085' or '\u00A0';

@@ -75,7 +75,7 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
                     if (option.Name == "labels")
                     {
                         var context = new ServiceContext(entry.Name, diagnostics, sourceMap, "volume", "volumes");
-                        definition = definition with { Labels = LabelsNormalizer.Normalize(option.Value, context) };
+                        definition = definition with { Labels = LabelsNormalizer.Normalize(option.Value, null, context, loader) };
                     }
                     else if (option.Name != "name")
                     {

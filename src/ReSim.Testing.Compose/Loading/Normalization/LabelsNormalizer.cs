@@ -1,11 +1,20 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
+using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
-/// <summary>Normalizes <c>labels</c> (map or <c>key=value</c> list) and checks ReSim's labels (R5, R6).</summary>
+/// <summary>Normalizes <c>labels</c> (map or <c>key=value</c> list) and <c>label_file</c>, and checks ReSim's labels (R5, R6).</summary>
+/// <remarks>
+/// A <c>label_file</c> (a path or a list of them, relative to the file that names it) holds <c>KEY=VALUE</c> lines in the
+/// <c>.env</c> syntax; its labels come first, in file order, and <c>labels</c> override them, as compose does. As in
+/// compose, a key is letters, digits, <c>_ . - [ ]</c> (so a <c>resim.ai/...</c> label belongs under <c>labels</c>), and
+/// <c>${NAME}</c> takes the value of a label read before, not the environment. The files are read as <c>env_file</c>s are:
+/// regular files only, size-bounded.
+/// </remarks>
 internal static class LabelsNormalizer
 {
     private static readonly HashSet<string> KnownResimLabels = new(StringComparer.Ordinal)
@@ -13,9 +22,14 @@ internal static class LabelsNormalizer
         ServiceDefinition.OrchestratorLabel, "resim.ai/ignoreContainerNotFinished", "resim.ai/containerPriority",
     };
 
-    public static ImmutableSortedDictionary<string, string> Normalize(ComposeNode node, ServiceContext context)
+    public static ImmutableSortedDictionary<string, string> Normalize(ComposeNode? node, ComposeNode? labelFile, ServiceContext context, DocumentLoader loader)
     {
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (labelFile is not null)
+        {
+            ReadLabelFiles(labelFile, labels, context, loader);
+        }
+
         switch (node)
         {
             case MappingNode mapping:
@@ -40,12 +54,49 @@ internal static class LabelsNormalizer
                 }
 
                 break;
+            case null:
+                break;
             default:
                 context.WrongType(node, "labels", "a mapping or a list of `key=value` strings", "Write `labels: {key: value}` or `labels: [\"key=value\"]`.");
                 break;
         }
 
         return labels.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    }
+
+    private static void ReadLabelFiles(ComposeNode node, SortedDictionary<string, string> labels, ServiceContext context, DocumentLoader loader)
+    {
+        IEnumerable<ComposeNode> items = node is SequenceNode sequence ? sequence.Items : [node];
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item is not ScalarNode { Kind: ScalarKind.String } pathNode)
+            {
+                context.WrongType(item, "label_file", "a path or a list of paths", "Write `label_file: app.labels` or `label_file: [a.labels, b.labels]`.");
+                continue;
+            }
+
+            var fullPath = pathNode.Document.Resolve(pathNode.Value);
+            var display = Path.Combine(Path.GetDirectoryName(pathNode.Document.DisplayPath) ?? string.Empty, pathNode.Value).Replace('\\', '/');
+            if (!loader.Exists(fullPath))
+            {
+                context.Diagnostics.Error(DiagnosticCodes.FileNotFound, pathNode.Location, $"`label_file` of service `{context.Service}` names `{pathNode.Value}`, which does not exist ({fullPath}).", "Create the file, or fix the path (relative to the compose file's folder).", context.PathOf("label_file"));
+                continue;
+            }
+
+            if (loader.ReadText(fullPath, display, pathNode, context.PathOf("label_file")) is not { } text)
+            {
+                continue;
+            }
+
+            var read = new Dictionary<string, string>(values, StringComparer.Ordinal);
+            DotEnvParser.Parse(text, display, VariableLookup.Empty, read, context.Diagnostics, "label file");
+            foreach (var (key, value) in read)
+            {
+                values[key] = value;
+                Add(labels, new ScalarNode(pathNode.Document, pathNode.Line, pathNode.Column, key, ScalarKind.String), value, pathNode, context);
+            }
+        }
     }
 
     private static void Add(SortedDictionary<string, string> labels, ScalarNode key, string value, ComposeNode valueNode, ServiceContext context)

@@ -21,7 +21,7 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
 
         var definition = new ServiceDefinition { Name = entry.Name, Image = string.Empty, Location = entry.Key.Location };
         var ports = ImmutableArray.CreateBuilder<PortDeclaration>();
-        ComposeNode? environment = null, envFile = null;
+        ComposeNode? environment = null, envFile = null, labels = null, labelFile = null;
         MappingEntry? build = null;
         var references = ImmutableArray.CreateBuilder<ServiceReference>();
         foreach (var item in service.Entries)
@@ -41,7 +41,8 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
                 case "restart": definition = definition with { Restart = ReadRestart(value, context) }; break;
                 case "deploy": definition = definition with { Resources = ResourcesNormalizer.Normalize(value, context) }; break;
                 case "profiles": definition = definition with { Profiles = context.ReadStringList(value, "profiles") ?? [] }; break;
-                case "labels": definition = definition with { Labels = LabelsNormalizer.Normalize(value, context) }; break;
+                case "labels": labels = value; break;
+                case "label_file": labelFile = value; break;
                 case "volumes": definition = definition with { Volumes = VolumeMountNormalizer.Normalize(value, context) }; break;
                 case "network_mode":
                     definition = definition with { NetworkMode = context.ReadString(value, "network_mode") };
@@ -61,7 +62,11 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
         }
 
         CheckImage(entry, definition, build, context);
-        definition = definition with { References = references.ToImmutable() };
+        definition = definition with
+        {
+            References = references.ToImmutable(),
+            Labels = labels is null && labelFile is null ? definition.Labels : LabelsNormalizer.Normalize(labels, labelFile, context, loader),
+        };
         var environmentValues = new EnvironmentNormalizer(context, variables, loader).Normalize(envFile, environment);
         return new NormalizedService(definition with { Environment = environmentValues }, ports.ToImmutable());
     }
