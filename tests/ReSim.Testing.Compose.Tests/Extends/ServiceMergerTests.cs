@@ -12,7 +12,7 @@ public class ServiceMergerTests
     private static MappingNode Merge(string baseYaml, string overrideYaml)
     {
         static MappingNode Read(string yaml) =>
-            (MappingNode)YamlTreeReader.Read(yaml, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, new DiagnosticBag())!;
+            (MappingNode)YamlTreeReader.Read(yaml, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, new DiagnosticBag())![0];
 
         return ServiceMerger.Merge(Read(baseYaml), Read(overrideYaml));
     }

@@ -11,7 +11,7 @@ public class InterpolatorTests
     private static (MappingNode Root, DiagnosticBag Diagnostics) Interpolate(string yaml, params (string Key, string Value)[] variables)
     {
         var diagnostics = new DiagnosticBag();
-        var tree = YamlTreeReader.Read(yaml, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, diagnostics)!;
+        var tree = YamlTreeReader.Read(yaml, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, diagnostics)![0];
         var lookup = new VariableLookup(variables.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)), []);
         return ((MappingNode)new Interpolator(lookup, diagnostics).Interpolate(tree), diagnostics);
     }

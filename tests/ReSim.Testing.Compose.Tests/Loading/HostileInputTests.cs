@@ -13,6 +13,16 @@ public sealed class HostileInputTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
+    public void Two_thousand_documents_merging_over_each_other_load_within_the_bounds()
+    {
+        var text = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"---\nservices:\n  s{i % 200}:\n    image: busybox:{i}\n    environment: {{V{i % 7}: \"{i}\"}}\n"));
+
+        var result = Bounded.Load(() => ComposeText.Load(text));
+
+        Assert.Equal(DiagnosticCodes.NoOrchestrator, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
     public void Malformed_yaml_is_an_error_at_the_line_of_the_mistake()
     {
         var result = Bounded.Load(() => ComposeText.Load("services:\n  robot:\n    image: busybox:1.35\n    command: [sh, -c\n  other:\n    image: x:1\n"));

@@ -12,7 +12,7 @@ public class PortsReaderTests
     private static (string[] Ports, DiagnosticBag Diagnostics) Read(string list)
     {
         var diagnostics = new DiagnosticBag();
-        var node = YamlTreeReader.Read(list, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, diagnostics)!;
+        var node = YamlTreeReader.Read(list, new SourceDocument("compose.yml", "/project"), LoadLimits.Default, diagnostics)![0];
         var ports = PortsReader.Read(node, "ports", new ServiceContext("robot", diagnostics, new SourceMap()));
         return ([.. ports.Select(p => p.ToString())], diagnostics);
     }

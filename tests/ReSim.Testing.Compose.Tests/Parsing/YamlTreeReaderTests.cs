@@ -1,4 +1,5 @@
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Loading.Parsing;
 using ReSim.Testing.Compose.Loading.Pipeline;
@@ -12,7 +13,7 @@ public class YamlTreeReaderTests
     private static (ComposeNode? Root, DiagnosticBag Diagnostics) Read(string yaml, LoadLimits? limits = null)
     {
         var diagnostics = new DiagnosticBag();
-        return (YamlTreeReader.Read(yaml, Document, limits ?? LoadLimits.Default, diagnostics), diagnostics);
+        return (YamlTreeReader.Read(yaml, Document, limits ?? LoadLimits.Default, diagnostics) is { } roots ? DocumentMerger.Merge(roots, diagnostics) : null, diagnostics);
     }
 
     private static MappingNode ReadMapping(string yaml)
@@ -130,12 +131,39 @@ public class YamlTreeReaderTests
     }
 
     [Fact]
-    public void A_second_document_is_malformed_yaml()
+    public void Later_documents_merge_over_earlier_ones_as_override_files_and_empty_ones_are_skipped()
     {
-        var (_, diagnostics) = Read("a: 1\n---\nb: 2\n");
+        var (root, diagnostics) = Read("a: 1\nx-m: {k: v, j: w}\nservices: {s: {image: one, environment: {A: \"1\"}}}\n---\n---\nb: 2\na: 3\nx-m: {k: u}\nservices: {s: {image: two, environment: {B: \"2\"}}, t: {image: three}}\n");
+
+        Assert.Empty(diagnostics.ToSortedArray());
+        var mapping = Assert.IsType<MappingNode>(root);
+        Assert.Equal(["a", "x-m", "services", "b"], mapping.Entries.Select(e => e.Name));
+        Assert.Equal("3", ((ScalarNode)mapping.Get("a")!).Value);
+        Assert.Equal(["k=u", "j=w"], ((MappingNode)mapping.Get("x-m")!).Entries.Select(e => $"{e.Name}={((ScalarNode)e.Value).Value}"));
+        var services = (MappingNode)mapping.Get("services")!;
+        var s = (MappingNode)services.Get("s")!;
+        Assert.Equal("two", ((ScalarNode)s.Get("image")!).Value);
+        Assert.Equal(["A", "B"], ((MappingNode)s.Get("environment")!).Entries.Select(e => e.Name));
+        Assert.NotNull(services.Get("t"));
+    }
+
+    [Fact]
+    public void Anchors_belong_to_their_document()
+    {
+        var (_, diagnostics) = Read("x: &a 1\n---\ny: *a\n");
 
         var error = Assert.Single(diagnostics.ToSortedArray());
-        Assert.Equal((DiagnosticCodes.MalformedYaml, 2), (error.Code, error.Location.Line));
+        Assert.Equal((DiagnosticCodes.MalformedYaml, 3), (error.Code, error.Location.Line));
+    }
+
+    [Fact]
+    public void A_later_document_that_is_not_a_mapping_is_an_error_at_it()
+    {
+        var (root, diagnostics) = Read("a: 1\n---\n- b\n");
+
+        Assert.Null(root);
+        var error = Assert.Single(diagnostics.ToSortedArray());
+        Assert.Equal((DiagnosticCodes.WrongType, 3), (error.Code, error.Location.Line));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal sealed class YamlTreeReader
     private readonly DiagnosticBag diagnostics;
     private readonly Stack<TreeFrame> stack = new();
     private readonly Dictionary<string, (ComposeNode Node, long Weight)> anchors = new(StringComparer.Ordinal);
-    private ComposeNode? root;
+    private readonly List<ComposeNode> roots = [];
     private long aliasExpansion;
     private Mark lastGoodMark = Mark.Empty;
 
@@ -34,14 +34,15 @@ internal sealed class YamlTreeReader
         this.diagnostics = diagnostics;
     }
 
-    /// <summary>Parses <paramref name="text"/>; the root node, or <see langword="null"/> when the text is empty or broken (then diagnosed).</summary>
-    public static ComposeNode? Read(string text, SourceDocument document, LoadLimits limits, DiagnosticBag diagnostics)
+    /// <summary>Parses <paramref name="text"/>: the root node of each of its YAML documents (<c>---</c>), in order, or
+    /// <see langword="null"/> when the text is broken (then diagnosed); empty when it holds nothing.</summary>
+    public static IReadOnlyList<ComposeNode>? Read(string text, SourceDocument document, LoadLimits limits, DiagnosticBag diagnostics)
     {
         var reader = new YamlTreeReader(document, limits, diagnostics);
         const string hint = "Fix the YAML syntax at this line; indentation, tabs and unclosed quotes or brackets are the usual causes.";
         try
         {
-            return reader.ReadAll(new Parser(new StringReader(text))) ? reader.root : null;
+            return reader.ReadAll(new Parser(new StringReader(text))) ? reader.roots : null;
         }
         catch (YamlException exception)
         {
@@ -63,12 +64,12 @@ internal sealed class YamlTreeReader
 
     private bool ReadAll(Parser parser)
     {
-        var documents = 0;
         while (parser.MoveNext())
         {
             var ok = parser.Current switch
             {
-                DocumentStart start when ++documents > 1 => Fail(DiagnosticCodes.MalformedYaml, start.Start, "The file holds more than one YAML document (a second `---`).", "Keep one compose document per file; remove the second `---` and what follows, or merge it into the first."),
+                // Anchors belong to their document.
+                DocumentStart => Clear(anchors),
                 Scalar scalar => OnScalar(scalar),
                 AnchorAlias alias => OnAlias(alias),
                 MappingStart start => Push(start, isMapping: true),
@@ -84,6 +85,13 @@ internal sealed class YamlTreeReader
             lastGoodMark = parser.Current!.End;
         }
 
+        return true;
+    }
+
+    private static bool Clear<TKey, TValue>(Dictionary<TKey, TValue> map)
+        where TKey : notnull
+    {
+        map.Clear();
         return true;
     }
 
@@ -149,7 +157,7 @@ internal sealed class YamlTreeReader
     {
         if (!stack.TryPeek(out var parent))
         {
-            root ??= node;
+            roots.Add(node);
             return true;
         }
 

@@ -1,6 +1,7 @@
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Interpolation;
+using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Loading.Parsing;
 
@@ -88,7 +89,8 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
     public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup? variables = null)
     {
         var before = diagnostics.Count;
-        var root = YamlTreeReader.Read(text, document, limits, diagnostics);
+        var documents = YamlTreeReader.Read(text, document, limits, diagnostics);
+        var root = documents is null ? null : DocumentMerger.Merge(documents, diagnostics);
         if (root is null)
         {
             if (diagnostics.Count == before)
