@@ -70,9 +70,15 @@ internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader
             var definition = new VolumeDefinition(entry.Name, entry.Key.Location);
             if (entry.Value is MappingNode options)
             {
+                // As compose refuses it: an external volume exists already, so it takes no settings but its name.
+                var external = options.Get("external") is ScalarNode { Kind: ScalarKind.Boolean } flag && flag.Value.Equals("true", StringComparison.OrdinalIgnoreCase);
                 foreach (var option in options.Entries)
                 {
-                    if (option.Name == "labels")
+                    if (external && option.Name is not ("name" or "external") && !option.Name.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        diagnostics.Error(DiagnosticCodes.InvalidValue, option.Key.Location, $"Volume `{entry.Name}` is `external` and also sets `{option.Name}`; compose refuses the two together, since an external volume already exists.", $"Remove `{option.Name}`, or `external: true`.", $"volumes.{entry.Name}.{option.Name}");
+                    }
+                    else if (option.Name == "labels")
                     {
                         var context = new ServiceContext(entry.Name, diagnostics, sourceMap, "volume", "volumes");
                         definition = definition with { Labels = LabelsNormalizer.Normalize(option.Value, null, context, loader) };

@@ -10,6 +10,8 @@ namespace ReSim.Testing.Compose.Loading.Normalization;
 /// <summary>Normalizes one service: short forms to long forms, supported keys kept, ignored keys warned about and incompatible ones refused (R3).</summary>
 internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader loader, DiagnosticBag diagnostics, SourceMap sourceMap)
 {
+    private static readonly string[] WatchRuleKeys = ["path", "action"];
+
     public NormalizedService? Normalize(MappingEntry entry)
     {
         var context = new ServiceContext(entry.Name, diagnostics, sourceMap);
@@ -56,6 +58,10 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
                 case "networks": CheckNetworks(item, context); break;
                 case "build": build = item; break;
                 case var key when key.StartsWith("x-", StringComparison.Ordinal): break;
+                case "develop":
+                    CheckWatchRules(item, context);
+                    Ignore(item, context, "ReSim runs images as they are and watches nothing", "Remove `develop`; it is for `docker compose watch` on a developer's machine.");
+                    break;
                 case "container_name": Ignore(item, context, "names must be unique per run, so ReSim names containers itself", "Remove `container_name`; other services reach this one by its service name."); break;
                 default: Ignore(item, context, "ReSim does not support it", $"Remove `{item.Name}`, or check its spelling."); break;
             }
@@ -92,6 +98,28 @@ internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader
             else if (value.StartsWith("service:", StringComparison.Ordinal))
             {
                 yield return new ServiceReference(item.Name, value["service:".Length..]);
+            }
+        }
+    }
+
+    // compose's schema: each `develop.watch` rule has a `path` and an `action`; compose refuses the file otherwise.
+    private static void CheckWatchRules(MappingEntry item, ServiceContext context)
+    {
+        if (item.Value is not MappingNode { } develop || develop.Get("watch") is not SequenceNode watch)
+        {
+            return;
+        }
+
+        for (var i = 0; i < watch.Items.Length; i++)
+        {
+            if (watch.Items[i] is not MappingNode rule)
+            {
+                continue;
+            }
+
+            foreach (var required in WatchRuleKeys.Where(key => rule.Get(key) is null))
+            {
+                context.Missing(rule, $"develop.watch.{i}.{required}", $"Add `{required}:` to the watch rule (compose refuses a rule without it), or remove `develop`.");
             }
         }
     }
