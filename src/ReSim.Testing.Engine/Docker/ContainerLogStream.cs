@@ -174,13 +174,50 @@ internal static class ContainerLogStream
         }
     }
 
-    private enum End
+    /// <summary>How a log request, or a read of it, ended.</summary>
+    internal enum End
     {
+        /// <summary>It has not: more may come.</summary>
         None,
+
+        /// <summary>The engine ended the stream.</summary>
         Complete,
+
+        /// <summary>The stream broke or stalled; it can be asked again.</summary>
         Broken,
+
+        /// <summary>The container is gone.</summary>
         Gone,
+
+        /// <summary>The caller cancelled it.</summary>
         Cancelled,
+    }
+
+    /// <summary>Asks the engine for a container's log.</summary>
+    /// <param name="client">The engine.</param>
+    /// <param name="containerId">The container.</param>
+    /// <param name="parameters">What to ask for.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The stream with <see cref="End.None"/>, or why there is none (and, when it broke, the engine's reason).</returns>
+    internal static async Task<(MultiplexedStream? Stream, End End, string? Problem)> OpenAsync(
+        DockerClient client, string containerId, ContainerLogsParameters parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false), End.None, null);
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return (null, End.Gone, null);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
+        {
+            return (null, End.Cancelled, null);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or SocketException)
+        {
+            return (null, End.Broken, EngineErrors.MessageOf(e));
+        }
     }
 
     private enum Phase
@@ -230,24 +267,9 @@ internal static class ContainerLogStream
                 Tail = phase == Phase.TailCheck ? LogMessageReader.TailCheckLength.ToString(CultureInfo.InvariantCulture) : null,
                 Since = since is { } value ? DockerTime.Since(value) : null,
             };
-            try
-            {
-                stream = await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false);
-                return End.None;
-            }
-            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                return End.Gone;
-            }
-            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
-            {
-                return End.Cancelled;
-            }
-            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or SocketException)
-            {
-                Problem = EngineErrors.MessageOf(e);
-                return End.Broken;
-            }
+            (stream, var end, var problem) = await ContainerLogStream.OpenAsync(client, containerId, parameters, cancellationToken).ConfigureAwait(false);
+            Problem = problem;
+            return end;
         }
 
         public async Task<(End End, Chunk? Chunk)> NextAsync(CancellationToken cancellationToken)

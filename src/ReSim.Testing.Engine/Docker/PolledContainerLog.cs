@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using ReSim.Testing.Engine.Runtime;
+using End = ReSim.Testing.Engine.Docker.ContainerLogStream.End;
 
 namespace ReSim.Testing.Engine.Docker;
 
@@ -193,15 +194,6 @@ internal static class PolledContainerLog
     private static ExperienceInfrastructureException Incomplete(Position position, string why) =>
         new($"The log is incomplete: {why}; {position.Bytes} bytes of this start were read, whatever followed is lost.");
 
-    private enum End
-    {
-        None,
-        Complete,
-        Broken,
-        Gone,
-        Cancelled,
-    }
-
     /// <summary>How far the log was handed on: the newest message's time and how many handed on carry it.</summary>
     private sealed class Position(LogStart start)
     {
@@ -250,24 +242,10 @@ internal static class PolledContainerLog
                 Timestamps = true,
                 Since = since is { } value ? DockerTime.Since(value) : null,
             };
-            try
-            {
-                messages = new LogMessages(await client.Containers.GetContainerLogsAsync(containerId, parameters, cancellationToken).ConfigureAwait(false));
-                return End.None;
-            }
-            catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                return End.Gone;
-            }
-            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or IOException)
-            {
-                return End.Cancelled;
-            }
-            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or SocketException)
-            {
-                Problem = EngineErrors.MessageOf(e);
-                return End.Broken;
-            }
+            var (stream, end, problem) = await ContainerLogStream.OpenAsync(client, containerId, parameters, cancellationToken).ConfigureAwait(false);
+            messages = stream is null ? null : new LogMessages(stream);
+            Problem = problem;
+            return end;
         }
 
         public async Task<(End End, LogMessage? Message)> NextAsync(CancellationToken cancellationToken)
