@@ -15,9 +15,6 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <summary>The folder the mounts are made at inside every container (R11).</summary>
     public const string ContainerRoot = "/tmp/resim";
 
-    /// <summary>The folder that holds a run's results folder when the experience names none (<see cref="ExperienceRunner.DefaultResultsRoot"/>).</summary>
-    public static string DefaultRoot => ExperienceRunner.DefaultResultsRoot;
-
     /// <summary>The CPU and memory samples as JSON lines, named like the platform's own metrics output (R22).</summary>
     public string ResourceMetrics => Path.Combine(Results, "resource_metrics.resim.jsonl");
 
@@ -37,10 +34,10 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
         if (experience.ResultsDirectory is null)
         {
             var retention = (experience.ResultsRetention ?? ResultsRetention.Default).WithEnvironment(Environment.GetEnvironmentVariable);
-            RunFolderPruner.Prune(DefaultRoot, retention, DateTimeOffset.UtcNow);
+            RunFolderPruner.Prune(ExperienceRunner.DefaultResultsRoot, retention, DateTimeOffset.UtcNow);
         }
 
-        var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(DefaultRoot, runId));
+        var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(ExperienceRunner.DefaultResultsRoot, runId));
         var mounts = Path.Combine(results, ".resim");
         var inputs = experience.InputsDirectory is { } given ? Path.GetFullPath(given) : Path.Combine(mounts, "inputs");
         if (experience.InputsDirectory is not null && !Directory.Exists(inputs))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ReSim.Testing.Engine.Docker;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Engine.Tests.Docker;
 using ReSim.Testing.Engine.Tests.Rules;
@@ -46,7 +47,8 @@ public sealed class KilledRunnerTests
         // sandbox by its own exit (0) and the services by the kernel's SIGKILL (137), all within 10 s of the kill.
         // The engine's event log can lag behind its state under load (Podman writes an exit's event when it has cleaned
         // the container up), so it is read until the three exits are in it, for at most 20 s; their times are the engine's.
-        var engine = await EngineAsync();
+        await using var probe = await DockerTestRun.StartAsync();
+        var engine = probe.Info.Engine == EngineCapabilities.Podman.Name ? EngineCapabilities.Podman : EngineCapabilities.Docker;
         var deaths = await DeathsAsync(runId, killedAt, engine);
         for (var read = Stopwatch.StartNew(); deaths.Length < 3 && read.Elapsed < TimeSpan.FromSeconds(20); deaths = await DeathsAsync(runId, killedAt, engine))
         {
@@ -59,19 +61,11 @@ public sealed class KilledRunnerTests
         Assert.All(deaths, d => Assert.True(d.After < TimeSpan.FromSeconds(10), $"{d.Name} ran {d.After} after its runner was killed"));
     }
 
-    private static async Task<string> EngineAsync()
-    {
-        await using var runtime = new ReSim.Testing.Engine.Docker.DockerRuntime();
-        var info = await runtime.ConnectAsync(RealEngine.Token);
-        TestContext.Current.TestOutputHelper?.WriteLine($"engine: {info.Engine} {info.ServerVersion} at {info.Endpoint}");
-        return info.Engine;
-    }
-
-    private static async Task<(string Name, string ExitCode, TimeSpan After)[]> DeathsAsync(string runId, DateTimeOffset killedAt, string engine)
+    private static async Task<(string Name, string ExitCode, TimeSpan After)[]> DeathsAsync(string runId, DateTimeOffset killedAt, EngineCapabilities engine)
     {
         var (exitCode, events, error) = await DockerCli.RunAsync(
             "events", "--since", killedAt.AddSeconds(-1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "--until", DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-            "--filter", $"label={RunLabels.Run}={runId}", "--filter", $"event={(engine == "Podman" ? "died" : "die")}", // Podman filters on its own name for the event
+            "--filter", $"label={RunLabels.Run}={runId}", "--filter", $"event={engine.EventFilterActions.Single(a => a.StartsWith("die", StringComparison.Ordinal))}", // Podman's filter says `died`
             "--format", $"{{{{.TimeNano}}}}|{{{{index .Actor.Attributes \"{RunLabels.Role}\"}}}} {{{{index .Actor.Attributes \"{RunLabels.Service}\"}}}}|{{{{.Actor.Attributes.exitCode}}}}");
         Assert.True(exitCode == 0, error);
         return [.. events.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('|')).Select(parts => (
