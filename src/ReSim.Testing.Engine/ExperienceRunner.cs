@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Reporting;
@@ -75,71 +74,58 @@ public sealed class ExperienceRunner
 
         using var owner = RunFolderLock.Acquire(paths.Results);
         var plan = RunPlanner.Plan(experience, runId, paths);
-        var session = new RunSession(runtime, experience, plan, paths, observer, time);
+        RunSession session;
+        try
+        {
+            session = RunSession.Open(runtime, experience, plan, paths, observer, time);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var message = $"The run's files could not be created in {paths.Results}: {exception.Message} Check that the results folder can be written.";
+            return Error(runId, message, TimeSpan.Zero) with { ResultsDirectory = paths.Results, OutputsDirectory = paths.Outputs };
+        }
+
         await using (session.ConfigureAwait(false))
         {
             if (!plan.IsValid)
             {
                 var message = string.Join(Environment.NewLine, plan.Errors);
-                session.Record(null, "error", message);
+                session.Record(TimelineKind.Error, message);
                 return Complete(Error(runId, message, TimeSpan.Zero), session, paths);
             }
 
-            return await RunAsync(session, paths, runId, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            RunState state;
+            try
+            {
+                state = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                var message = $"The run failed unexpectedly: {exception.GetType().Name}: {exception.Message}";
+                session.Record(TimelineKind.Error, message);
+                return Complete(Error(runId, message, TimeSpan.Zero), session, paths);
+            }
 
-    // Only the caller's cancellation ends in an exception, and only after teardown; everything else, a teardown failure
-    // included, is a result: a teardown problem turns it into an error that keeps the original reason.
-    private static async Task<ExperienceResult> RunAsync(RunSession session, RunPaths paths, string runId, CancellationToken cancellationToken)
-    {
-        ExperienceResult? result = null;
-        LifecycleVerdict? verdict = null;
-        OperationCanceledException? cancelled = null;
-        try
-        {
-            verdict = await session.RunToVerdictAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
-        {
-            session.Record(null, "cancelled", null);
-            cancelled = exception as OperationCanceledException ?? new OperationCanceledException("The run was cancelled.", exception, cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            var message = exception is ExperienceInfrastructureException ? exception.Message : $"The run failed unexpectedly: {exception.GetType().Name}: {exception.Message}";
-            session.Record(null, "error", message);
-            result = Error(runId, message, session.Elapsed);
-        }
+            // Only the caller's cancellation ends in an exception, and only after teardown; everything else is a result.
+            // Built after teardown, so the last log lines (R20) include what was drained.
+            var result = state.Ending switch
+            {
+                RunEnding.Decided decided => FromVerdict(decided.Verdict, session, runId),
+                RunEnding.Failed failed => Error(runId, failed.Message, failed.At),
+                _ => throw new OperationCanceledException("The run was cancelled.", cancellationToken),
+            };
 
-        string? problem = null;
-        try
-        {
-            // Kept only after a verdict: a cancelled or failed run is torn down as always (R19).
-            await (verdict is not null && session.KeepsContainers ? session.KeepAsync() : session.TearDownAsync()).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            problem = $"Teardown failed: {exception.Message} Look for leftovers labelled {RunLabels.Run}={runId} (R19).";
-            session.Record(null, "error", problem);
-        }
+            // A teardown problem turns the result into an error that keeps the original reason.
+            if (state.TeardownProblem is { } problem)
+            {
+                var reason = result.Reason is { } original
+                    ? original with { Message = $"{original.Message} {problem}" }
+                    : new FailureReason(problem, null, null, result.Duration, LogExcerpt.Empty);
+                result = result with { Verdict = ExperienceVerdict.Error, Reason = reason };
+            }
 
-        if (cancelled is not null)
-        {
-            ExceptionDispatchInfo.Throw(cancelled);
+            return Complete(result, session, paths);
         }
-
-        // Built after teardown, so the last log lines (R20) include what was drained.
-        result ??= FromVerdict(verdict!, session, runId);
-        if (problem is not null)
-        {
-            var reason = result.Reason is { } original
-                ? original with { Message = $"{original.Message} {problem}" }
-                : new FailureReason(problem, null, null, result.Duration, LogExcerpt.Empty);
-            result = result with { Verdict = ExperienceVerdict.Error, Reason = reason };
-        }
-
-        return Complete(result, session, paths);
     }
 
     private static ExperienceResult FromVerdict(LifecycleVerdict verdict, RunSession session, string runId) => new()
@@ -185,7 +171,7 @@ public sealed class ExperienceRunner
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // The report only shows what the other files hold: a failure to write it is said in the timeline, not a verdict.
-            session.Record(null, "error", $"The experience report could not be written: {exception.Message}");
+            session.Record(TimelineKind.Error, $"The experience report could not be written: {exception.Message}");
             return complete with { ReportFile = null };
         }
     }

@@ -21,4 +21,16 @@ internal sealed record RunPlan(
 {
     /// <summary>Whether the run can start.</summary>
     public bool IsValid => Errors.IsEmpty;
+
+    /// <summary>The command that removes the run's containers (services, then the sandbox) and volumes, for a run whose containers were kept.</summary>
+    /// <remarks>The services go first: Podman refuses to remove a container others still depend on, and the docker CLI
+    /// removes the containers of one command at once.</remarks>
+    public string RemoveCommand
+    {
+        get
+        {
+            var containers = $"docker rm -f {string.Join(' ', Containers.Select(c => c.Name))} && docker rm -f {Sandbox.Name}";
+            return Volumes.IsEmpty ? containers : $"{containers} && docker volume rm {string.Join(' ', Volumes.Select(v => v.Name))}";
+        }
+    }
 }

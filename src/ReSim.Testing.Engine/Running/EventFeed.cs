@@ -1,34 +1,18 @@
-using System.Threading.Channels;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Running;
 
-/// <summary>Merges the engine's container events and the timeout (R18) into one ordered stream of <see cref="LifecycleEvent"/>s.</summary>
+/// <summary>The engine's container events of one run as <see cref="RunInput"/>s, timed from the experience's start.</summary>
 /// <remarks>
 /// The engine's stream is subscribed to (its first read begun) before any container starts, so no start or quick exit is
-/// missed; nothing is polled. Events of containers that are not the run's services (the sandbox) are dropped.
+/// missed; nothing is polled. Events of containers that are not the run's services (the sandbox) are dropped. When the
+/// stream ends or breaks, <see cref="RunInput.EngineLost"/> says so: the run must not wait for events that will never come.
 /// </remarks>
-internal sealed class EventFeed : IAsyncDisposable
+internal sealed class EventFeed(IReadOnlyDictionary<string, string> serviceByContainer, DateTimeOffset origin, Action<RunInput> post) : IAsyncDisposable
 {
-    private readonly Channel<LifecycleEvent> channel = Channel.CreateUnbounded<LifecycleEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource stop = new();
-    private readonly IReadOnlyDictionary<string, string> serviceByContainer;
-    private readonly TimeProvider time;
     private Task watch = Task.CompletedTask;
-    private Task timeout = Task.CompletedTask;
-
-    public EventFeed(IReadOnlyDictionary<string, string> serviceByContainer, TimeProvider time)
-    {
-        this.serviceByContainer = serviceByContainer;
-        this.time = time;
-        Origin = time.GetUtcNow();
-    }
-
-    /// <summary>The moment the experience started: event times are measured from it.</summary>
-    public DateTimeOffset Origin { get; }
-
-    public TimeSpan Elapsed => Since(time.GetUtcNow());
 
     public void Subscribe(IContainerRuntime runtime, string runId)
     {
@@ -36,21 +20,13 @@ internal sealed class EventFeed : IAsyncDisposable
         watch = PumpAsync(enumerator, enumerator.MoveNextAsync());
     }
 
-    // Task.Delay takes at most about 49 days; a longer timeout is as good as none.
-    public void StartTimeout(TimeSpan after) => timeout = after < TimeSpan.Zero || after.TotalDays > 49 ? Task.CompletedTask : TimeoutAsync(after);
-
-    public IAsyncEnumerable<LifecycleEvent> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
-
-    /// <summary>Ends the stream with <paramref name="error"/> after the events already in it, so the reader stops waiting.</summary>
-    public void Fail(Exception error) => channel.Writer.TryComplete(error);
-
-    public TimeSpan Since(DateTimeOffset moment) => moment > Origin ? moment - Origin : TimeSpan.Zero;
-
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(watch, timeout).ConfigureAwait(false);
-        stop.Dispose();
+        if (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await watch.ConfigureAwait(false);
+        }
     }
 
     private async Task PumpAsync(IAsyncEnumerator<ContainerEvent> events, ValueTask<bool> first)
@@ -61,46 +37,27 @@ internal sealed class EventFeed : IAsyncDisposable
             {
                 if (Convert(events.Current) is { } lifecycleEvent)
                 {
-                    channel.Writer.TryWrite(lifecycleEvent);
+                    post(new RunInput.Engine(lifecycleEvent));
                 }
             }
 
-            channel.Writer.TryComplete();
+            post(new RunInput.EngineLost("The engine's event stream ended before the experience had a verdict. Is the engine still running?"));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            channel.Writer.TryComplete();
+            // The run no longer watches.
         }
         catch (ExperienceInfrastructureException exception)
         {
-            channel.Writer.TryComplete(exception);
+            post(new RunInput.EngineLost(exception.Message));
         }
         catch (Exception exception)
         {
-            // Whatever broke the stream, the run must not wait for events that will never come.
-            channel.Writer.TryComplete(new ExperienceInfrastructureException($"Lost the engine's event stream: {exception.Message}", exception));
+            post(new RunInput.EngineLost($"Lost the engine's event stream: {exception.Message}"));
         }
         finally
         {
             await events.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task TimeoutAsync(TimeSpan after)
-    {
-        try
-        {
-            // Timers and the wall clock the event times use differ: a timer may fire a little early, so wait out the rest.
-            for (var remaining = after; remaining > TimeSpan.Zero; remaining = after - Elapsed)
-            {
-                await Task.Delay(remaining, time, stop.Token).ConfigureAwait(false);
-            }
-
-            channel.Writer.TryWrite(LifecycleEvent.TimeoutElapsed(Elapsed));
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The run ended before its timeout.
         }
     }
 
@@ -113,7 +70,7 @@ internal sealed class EventFeed : IAsyncDisposable
             return null;
         }
 
-        var at = Since(engineEvent.Time);
+        var at = engineEvent.Time > origin ? engineEvent.Time - origin : TimeSpan.Zero;
         return engineEvent.Kind switch
         {
             ContainerEventKind.Started => LifecycleEvent.Started(service, at),

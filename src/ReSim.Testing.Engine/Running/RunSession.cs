@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Lifecycle;
 using ReSim.Testing.Engine.Planning;
@@ -8,233 +7,161 @@ using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Running;
 
-/// <summary>One run of an experience on a runtime: creates its objects, drives the <see cref="LifecyclePolicy"/> from the engine's events, and tears down.</summary>
-/// <remarks>The runner holds no state; this context does, for one run only.</remarks>
-internal sealed partial class RunSession : IAsyncDisposable
+/// <summary>One run of an experience on a runtime: creates its objects, then hands the run to its loop until nothing of it is left on the engine.</summary>
+/// <remarks>
+/// <para>The set-up (connect, sweep dead runs, images, sandbox, volumes, containers) is one straight sequence. From the
+/// first start on, the run is a <see cref="RunLoop"/>: every event, timer and finished effect is an input, the pure
+/// <see cref="RunPolicy"/> decides (restarts, verdict, teardown order) and <see cref="RunEffects"/> carries its commands
+/// out. The runner holds no state; this context does, for one run only.</para>
+/// </remarks>
+internal sealed class RunSession : IAsyncDisposable
 {
-    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan RemoveBound = TimeSpan.FromSeconds(30);
+    private readonly RunContext run;
 
-    private readonly IContainerRuntime runtime;
-    private readonly Experience experience;
-    private readonly RunPlan plan;
-    private readonly ReportObserver observer;
-    private readonly TimeProvider time;
-    private readonly Dictionary<string, string> containerIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ServiceLog> logs;
-    private readonly ConcurrentDictionary<string, Task> logPumps = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<RestartRecord>> restarts;
-    private readonly HashSet<string> stoppedAtTeardown = new(StringComparer.Ordinal);
-    private readonly HashSet<string> stopFailed = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource logStreams = new();
-    private readonly CancellationTokenSource tearingDown = new();
-    private readonly object gate = new();
-    private readonly HashSet<string> running = new(StringComparer.Ordinal);
-    private readonly List<Task> restartTasks = [];
-    private readonly Dictionary<string, TimeSpan> lastStarted = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> restartsInARow = new(StringComparer.Ordinal);
-    private readonly Timeline timeline;
-    private readonly LogTails logTails = new();
-    private readonly MetricsFiles metricsFiles;
-    private readonly MetricsSampler metrics;
-    private EventFeed? feed;
-    private bool connected;
-    private DateTimeOffset? origin;
-
-    public RunSession(IContainerRuntime runtime, Experience experience, RunPlan plan, RunPaths paths, IExperienceObserver? observer, TimeProvider time)
+    private RunSession(RunContext run)
     {
-        this.runtime = runtime;
-        this.experience = experience;
-        this.plan = plan;
-        this.observer = new ReportObserver(logTails, observer);
-        this.time = time;
-        logs = plan.Services.ToDictionary(s => s.Name, s => new ServiceLog(paths.LogFile(s.Name)), StringComparer.Ordinal);
-        restarts = plan.Services.ToDictionary(s => s.Name, _ => new List<RestartRecord>(), StringComparer.Ordinal);
-        timeline = new Timeline(paths.Timeline, this.observer);
-        metricsFiles = new MetricsFiles(paths.Metrics, paths.ResourceMetrics);
-        metrics = new MetricsSampler(runtime, metricsFiles, experience.MetricsInterval, time);
-        State = LifecycleState.Initial(plan.Services);
+        this.run = run;
+        State = RunState.Initial(run.Plan.RunId, null, run.Experience, LifecycleState.Initial(run.Plan.Services), connected: false);
     }
 
-    public LifecycleState State { get; private set; }
+    /// <summary>The run's state: the initial one before <see cref="RunAsync"/>, the final one after.</summary>
+    public RunState State { get; private set; }
 
     /// <summary>What the engine cannot do as the platform does (<see cref="RuntimeInfo.Limitations"/>); empty before connecting.</summary>
     public ImmutableArray<string> EngineLimitations { get; private set; } = [];
 
-    /// <summary>How long ago the containers were started; zero before.</summary>
-    public TimeSpan Elapsed => Since(time.GetUtcNow());
-
-    /// <summary>Creates the run's objects, starts every container together (R14) and applies the lifecycle rules until the verdict.</summary>
-    /// <param name="cancellationToken">Cancels the run; the caller still calls <see cref="TearDownAsync"/>.</param>
-    /// <returns>The verdict.</returns>
-    public async Task<LifecycleVerdict> RunToVerdictAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the run's files and its context.</summary>
+    /// <param name="runtime">The container runtime.</param>
+    /// <param name="experience">The experience.</param>
+    /// <param name="plan">What the run creates.</param>
+    /// <param name="paths">Where its files go.</param>
+    /// <param name="observer">The caller's observer, or <see langword="null"/>.</param>
+    /// <param name="time">The clock.</param>
+    /// <returns>The session, nothing created on the engine yet.</returns>
+    /// <exception cref="IOException">A file of the run could not be created.</exception>
+    public static RunSession Open(IContainerRuntime runtime, Experience experience, RunPlan plan, RunPaths paths, IExperienceObserver? observer, TimeProvider time)
     {
-        EngineLimitations = [.. (await runtime.ConnectAsync(cancellationToken).ConfigureAwait(false)).Limitations];
-        connected = true;
-        await runtime.RemoveOrphansAsync(cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(plan.Containers.GroupBy(c => c.Image, StringComparer.Ordinal)
-            .Select(image => runtime.EnsureImageAsync(image.First().Service, image.Key, experience.PullPolicy, cancellationToken))).ConfigureAwait(false);
-        var sandboxId = await runtime.CreateSandboxAsync(plan.Sandbox, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(plan.Volumes.Select(v => runtime.CreateVolumeAsync(v, cancellationToken))).ConfigureAwait(false);
-        var ids = await Task.WhenAll(plan.Containers.Select(c => runtime.CreateContainerAsync(c with { NetworkNamespaceOf = sandboxId }, cancellationToken))).ConfigureAwait(false);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            containerIds[plan.Containers[i].Service] = ids[i];
-            Record(plan.Containers[i].Service, "created", ids[i]);
-        }
-
-        feed = new EventFeed(containerIds.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal), time);
-        origin = feed.Origin;
-        metrics.Begin(feed.Origin);
-        feed.Subscribe(runtime, plan.RunId);
-        feed.StartTimeout(experience.Timeout);
-        await Task.WhenAll(plan.Services.Select(s => StartAsync(s.Name, null, cancellationToken))).ConfigureAwait(false);
-        return await DecideAsync(feed, cancellationToken).ConfigureAwait(false);
+        var records = new RunRecords(plan, paths, observer);
+        return new RunSession(new RunContext(runtime, experience, plan, records, new MetricsSampler(runtime, records.Metrics, experience.MetricsInterval, time), time));
     }
 
-    /// <summary>Stops what still runs (SIGTERM, then SIGKILL after the grace period), reads every log to its end and removes the run (R19).</summary>
-    /// <returns>A task that completes when nothing of the run is left on the engine.</returns>
-    /// <exception cref="ExperienceInfrastructureException">The run could not be removed; everything else was still tried.</exception>
-    /// <remarks>
-    /// Uses its own bounded time, not the run's token: it must happen after a cancellation too. Stopping has the grace
-    /// period and 10 s; removal has 30 s of its own, so a slow stop cannot use up the time to remove. Between the two, the
-    /// log of every stopped container is read to its end, however long that takes (the time grows with the log, not with
-    /// a bound); only a container that could not be stopped has its log closed, marked as a gap. Pending back-offs are
-    /// cancelled; restarts already under way are waited for, then stopped with the rest.
-    /// </remarks>
-    public async Task TearDownAsync()
+    /// <summary>Runs the experience from its set-up to its removal (or to its kept containers): starts every container together (R14), applies the lifecycle rules until the verdict, and tears down (R19).</summary>
+    /// <param name="cancellationToken">Cancels the run; it is still torn down, and the final state says it was cancelled.</param>
+    /// <returns>The final state: why the run ended, and whether its teardown had a problem.</returns>
+    /// <remarks>Teardown uses bounds of its own, not the run's token. Only a fault of the loop itself throws, after the run's removal has been tried.</remarks>
+    public async Task<RunState> RunAsync(CancellationToken cancellationToken)
     {
-        await metrics.StopAsync().ConfigureAwait(false);
-        await tearingDown.CancelAsync().ConfigureAwait(false);
-        Task[] inFlight;
-        lock (gate)
-        {
-            inFlight = [.. restartTasks];
-        }
-
+        RunInput? first = null;
+        var connected = false;
+        DateTimeOffset? origin = null;
+        var ids = ImmutableDictionary<string, string>.Empty;
         try
         {
-            await Task.WhenAll(inFlight).ConfigureAwait(false);
-            if (connected)
-            {
-                string[] toStop;
-                lock (gate)
-                {
-                    toStop = [.. running.Where(containerIds.ContainsKey)];
-                }
+            EngineLimitations = [.. (await run.Runtime.ConnectAsync(cancellationToken).ConfigureAwait(false)).Limitations];
+            connected = true;
+            ids = await CreateAsync(cancellationToken).ConfigureAwait(false);
+            origin = run.Time.GetUtcNow();
+            first = new RunInput.Begin();
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The cancellation reaches the loop through the token's registration.
+        }
+        catch (Exception exception)
+        {
+            first = new RunInput.SetupFailed(exception is ExperienceInfrastructureException ? exception.Message : $"The run failed unexpectedly: {exception.GetType().Name}: {exception.Message}");
+        }
 
-                using var stopBound = new CancellationTokenSource(experience.StopGracePeriod + StopBound);
-                await Task.WhenAll(toStop.Select(s => StopAsync(s, stopBound.Token))).ConfigureAwait(false);
+        var loop = new RunLoop(State with { Origin = origin, Connected = connected }, run.Time);
+        var effects = new RunEffects(run, ids, origin ?? run.Time.GetUtcNow(), loop.Post, cancellationToken);
+        await using (effects.ConfigureAwait(false))
+        {
+            using var registration = cancellationToken.Register(() => loop.Post(new RunInput.Cancelled()));
+            if (first is not null)
+            {
+                loop.Post(first);
             }
 
-            // A container the engine would not stop keeps its stream open until the run is removed: no use waiting for it.
-            await DrainAsync(logPumps.Where(p => !stopFailed.Contains(p.Key)).Select(p => p.Value)).ConfigureAwait(false);
-        }
-        finally
-        {
-            await logStreams.CancelAsync().ConfigureAwait(false);
+            if (origin is { } started)
+            {
+                run.Metrics.Begin(started);
+                effects.Watch();
+            }
+
             try
             {
-                await RemoveAsync().ConfigureAwait(false);
+                State = await loop.RunAsync(effects.Execute).ConfigureAwait(false);
+                await effects.WhenAllDoneAsync().ConfigureAwait(false);
             }
-            finally
+            catch
             {
-                await Task.WhenAll(logPumps.Values).ConfigureAwait(false);
+                await effects.AbandonAsync().ConfigureAwait(false);
+                throw;
             }
         }
+
+        return State;
     }
 
-    public void Record(string? service, string kind, string? detail) => Record(time.GetUtcNow(), service, kind, detail);
+    /// <summary>Writes a timeline entry of the experience as a whole, now.</summary>
+    /// <param name="kind">What happened.</param>
+    /// <param name="detail">What to say of it.</param>
+    public void Record(TimelineKind kind, string detail) => run.Records.Timeline.Record(new TimelineEntry(run.Time.GetUtcNow(), Elapsed(), null, kind.Text(), detail));
+
+    /// <summary>Each service's record, from the final state and the run's files.</summary>
+    /// <returns>One per active service, in compose order.</returns>
+    public ImmutableArray<ServiceResult> ServiceResults() => [.. run.Plan.Services.Select(s => new ServiceResult
+    {
+        Name = s.Name,
+        IsOrchestrator = s.IsTestOrchestrator,
+        ExitCodes = State.Lifecycle.Services[s.Name].ExitCodes,
+        Restarts = State.Services[s.Name].Restarts,
+        LastHealth = State.Lifecycle.Services[s.Name].LastHealth,
+        StoppedAtTeardown = State.Services[s.Name].Stop == StopProgress.Stopped,
+        Resources = run.Records.Metrics.Summary(s.Name),
+        ResourcesPerStart = run.Records.Metrics.PerStart(s.Name, run.Metrics.Starts(s.Name)),
+        LogFile = run.Records.Logs[s.Name].Path,
+        LogGaps = run.Records.Logs[s.Name].Gaps(),
+    })];
+
+    /// <summary>The last lines of a service's log, for a failure reason (R20).</summary>
+    /// <param name="service">The service, or <see langword="null"/>.</param>
+    /// <returns>Its last lines; empty for none.</returns>
+    public LogExcerpt LastLogLines(string? service) => service is not null && run.Records.Logs.TryGetValue(service, out var log) ? log.Excerpt() : LogExcerpt.Empty;
 
     /// <summary>What the experience report shows of this run, for <paramref name="result"/>.</summary>
     /// <param name="result">The run's result.</param>
     /// <returns>The report's data.</returns>
     public ReportData ReportData(ExperienceResult result) => new(
-        experience.Name ?? result.RunId,
+        run.Experience.Name ?? result.RunId,
         result,
-        timeline.Entries,
-        metricsFiles.Points,
-        plan.Services.ToImmutableDictionary(s => s.Name, s => logTails.Of(s.Name), StringComparer.Ordinal));
+        run.Records.Timeline.Entries,
+        run.Records.Metrics.Points,
+        run.Plan.Services.ToImmutableDictionary(s => s.Name, s => run.Records.Tails.Of(s.Name), StringComparer.Ordinal));
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (feed is not null)
-        {
-            await feed.DisposeAsync().ConfigureAwait(false);
-        }
-
-        foreach (var log in logs.Values)
-        {
-            log.Dispose();
-        }
-
-        timeline.Dispose();
-        metrics.Dispose();
-        metricsFiles.Dispose();
-        logStreams.Dispose();
-        tearingDown.Dispose();
+        run.Metrics.Dispose();
+        run.Records.Dispose();
+        return ValueTask.CompletedTask;
     }
 
-    private async Task RemoveAsync()
+    private TimeSpan Elapsed() => State.Origin is { } origin && run.Time.GetUtcNow() > origin ? run.Time.GetUtcNow() - origin : TimeSpan.Zero;
+
+    private async Task<ImmutableDictionary<string, string>> CreateAsync(CancellationToken cancellationToken)
     {
-        if (feed is not null)
+        var (runtime, plan) = (run.Runtime, run.Plan);
+        await runtime.RemoveOrphansAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(plan.Containers.GroupBy(c => c.Image, StringComparer.Ordinal)
+            .Select(image => runtime.EnsureImageAsync(image.First().Service, image.Key, run.Experience.PullPolicy, cancellationToken))).ConfigureAwait(false);
+        var sandboxId = await runtime.CreateSandboxAsync(plan.Sandbox, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(plan.Volumes.Select(v => runtime.CreateVolumeAsync(v, cancellationToken))).ConfigureAwait(false);
+        var ids = await Task.WhenAll(plan.Containers.Select(c => runtime.CreateContainerAsync(c with { NetworkNamespaceOf = sandboxId }, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < ids.Length; i++)
         {
-            await feed.DisposeAsync().ConfigureAwait(false);
-            feed = null;
+            run.Records.Timeline.Record(new TimelineEntry(run.Time.GetUtcNow(), TimeSpan.Zero, plan.Containers[i].Service, TimelineKind.Created.Text(), ids[i]));
         }
 
-        if (connected)
-        {
-            using var removeBound = new CancellationTokenSource(RemoveBound);
-            await runtime.RemoveRunAsync(plan.RunId, removeBound.Token).ConfigureAwait(false);
-            Record(null, "removed", plan.RunId);
-        }
-    }
-
-    private void Record(DateTimeOffset moment, string? service, string kind, string? detail) =>
-        timeline.Record(new TimelineEntry(moment, Since(moment), service, kind, detail));
-
-    private TimeSpan Since(DateTimeOffset moment) => origin is { } start && moment > start ? moment - start : TimeSpan.Zero;
-
-    private async Task<LifecycleVerdict> DecideAsync(EventFeed events, CancellationToken cancellationToken)
-    {
-        await foreach (var lifecycleEvent in events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            RecordEvent(events, lifecycleEvent);
-            if (lifecycleEvent.Kind == LifecycleEventKind.Exited)
-            {
-                metrics.OnExited(lifecycleEvent.Service!);
-            }
-
-            Track(lifecycleEvent);
-            var step = LifecyclePolicy.Decide(State, lifecycleEvent);
-            State = step.State;
-            foreach (var restart in step.Restarts)
-            {
-                ScheduleRestart(restart, cancellationToken);
-            }
-
-            if (step.Verdict is { } verdict)
-            {
-                // Stamped when reached, not with the deciding event's time, so exit-to-verdict latency can be read off the timeline.
-                Record(verdict.Service, "verdict", $"{verdict.Verdict}: {verdict.Message}");
-                return verdict;
-            }
-        }
-
-        throw new ExperienceInfrastructureException("The engine's event stream ended before the experience had a verdict. Is the engine still running?");
-    }
-
-    private void RecordEvent(EventFeed events, LifecycleEvent lifecycleEvent)
-    {
-        var (kind, detail) = lifecycleEvent.Kind switch
-        {
-            LifecycleEventKind.Started => ("started", null),
-            LifecycleEventKind.Exited => ("exited", $"exit code {lifecycleEvent.ExitCode}"),
-            LifecycleEventKind.Healthy => ("healthy", null),
-            LifecycleEventKind.Unhealthy => ("unhealthy", null),
-            _ => ("timeout", $"after {LifecyclePolicy.Format(experience.Timeout)}"),
-        };
-        Record(events.Origin + lifecycleEvent.At, lifecycleEvent.Service, kind, detail);
+        return plan.Containers.Select((c, i) => (c.Service, Id: ids[i])).ToImmutableDictionary(p => p.Service, p => p.Id, StringComparer.Ordinal);
     }
 }
