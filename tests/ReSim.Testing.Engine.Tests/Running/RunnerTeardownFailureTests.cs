@@ -66,6 +66,21 @@ public sealed class RunnerTeardownFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_whose_files_cannot_be_created_is_an_error_result_naming_the_folder_and_nothing_reaches_the_engine()
+    {
+        // A folder where the log file should go: the file cannot be created.
+        Directory.CreateDirectory(Path.Combine(scenario.ResultsDirectory, "experience-test-container.log"));
+
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExperienceVerdict.Error, result.Verdict);
+        Assert.StartsWith($"The run's files could not be created in {scenario.ResultsDirectory}: ", result.Reason!.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Check that the results folder can be written.", result.Reason.Message, StringComparison.Ordinal);
+        Assert.Equal(scenario.ResultsDirectory, result.ResultsDirectory);
+        Assert.Empty(scenario.Runtime.Calls);
+    }
+
+    [Fact]
     public async Task A_cancelled_run_whose_removal_fails_still_ends_in_a_cancellation_R19()
     {
         scenario.Runtime.RemoveException = new InvalidOperationException("socket closed");
