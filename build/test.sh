@@ -4,10 +4,22 @@
 # runs every test project of ReSim.Testing.sln on Docker. Then, as root on Linux, runs the real-engine
 # tests a second time against Podman's Docker-compatible API (build/ensure-podman.sh); set
 # RESIM_TEST_PODMAN=0 to skip that run. Extra arguments go to the first `dotnet test`.
+#
+# `bash build/test.sh --fast` runs only the tests that need no container engine and start no front end of their own
+# (no Docker, Podman or chromium needed): every test without the traits Category=Docker (real engine),
+# Category=EndToEnd (a real `dotnet test`/`dotnet build` in a process of its own) or Category=ComposeExperience (the
+# samples' experiences). It takes seconds, not minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '[test] %s\n' "$*" >&2; }
+
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  log "fast suite: no engine, no end-to-end runs"
+  exec dotnet test ReSim.Testing.sln "$@" -- --filter-not-trait 'Category=Docker' --filter-not-trait 'Category=EndToEnd' \
+    --filter-not-trait 'Category=ComposeExperience'
+fi
 
 bash build/ensure-docker.sh
 bash build/build-test-images.sh

@@ -18,6 +18,12 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
     /// <summary>The trait that carries the compose file, as written in the attribute.</summary>
     public const string ComposeFileTrait = "ComposeFile";
 
+    /// <summary>The trait every experience test has, with the value <see cref="CategoryValue"/>: <c>--filter-not-trait "Category=ComposeExperience"</c> runs the other tests without an engine.</summary>
+    public const string CategoryTrait = "Category";
+
+    /// <summary>The value of <see cref="CategoryTrait"/>.</summary>
+    public const string CategoryValue = "ComposeExperience";
+
     private ExperienceTestSpec? spec;
 
     /// <summary>Called by the de-serializer; not for other use.</summary>
@@ -29,7 +35,7 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
     /// <summary>Creates the test case for <paramref name="spec"/>.</summary>
     /// <param name="spec">What the case runs.</param>
     /// <param name="details">What xUnit says about the method and its attribute.</param>
-    /// <param name="traits">The method's traits; the profile and compose file are added.</param>
+    /// <param name="traits">The method's traits; the profile, the compose file and the category are added.</param>
     internal ComposeExperienceTestCase(ExperienceTestSpec spec, TestCaseDetails details, Dictionary<string, HashSet<string>> traits)
         : base(
             details.TestMethod,
@@ -151,6 +157,7 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
         }
 
         Trait(ComposeFileTrait).Add(Spec.ComposeFile);
+        Trait(CategoryTrait).Add(CategoryValue);
     }
 
     private HashSet<string> Trait(string name)

@@ -98,6 +98,7 @@ public sealed class CreateParametersTests
         Assert.Null(check.Interval);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task On_the_engine_healthcheck_durations_arrive_in_nanoseconds_and_limits_and_gpu_requests_as_given()
     {

@@ -8,6 +8,7 @@ using ReSim.Testing.Engine.Tests.Scripted;
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>The <see cref="LifecycleSuite"/> on the real Docker engine with the local busybox image.</summary>
+[RequiresEngine]
 public sealed class DockerLifecycleTests : LifecycleSuite
 {
     private readonly DockerRuntime runtime = new();

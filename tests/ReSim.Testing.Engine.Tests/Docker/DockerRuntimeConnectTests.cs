@@ -7,6 +7,7 @@ namespace ReSim.Testing.Engine.Tests.Docker;
 /// <summary>Connecting: API version negotiation with the real engine, and a clear, quick error when there is none.</summary>
 public sealed class DockerRuntimeConnectTests
 {
+    [RequiresEngine]
     [Fact]
     public async Task Connecting_negotiates_the_lower_of_the_engines_and_the_clients_newest_API_version()
     {
@@ -108,6 +109,7 @@ public sealed class DockerRuntimeConnectTests
         await Assert.ThrowsAnyAsync<Exception>(() => accepting);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task Runs_sharing_a_runtime_connect_once()
     {

@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Runtime;
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>What the engine refuses becomes an infrastructure error that names the service and gives the engine's reason.</summary>
+[RequiresEngine]
 public sealed class DockerRuntimeErrorTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Runtime;
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>The event stream the lifecycle is driven by (R14-R18): start, health and exit code, nothing lost.</summary>
+[RequiresEngine]
 public sealed class DockerRuntimeEventTests
 {
     [Fact]

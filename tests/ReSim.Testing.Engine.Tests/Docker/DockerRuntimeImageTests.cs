@@ -1,6 +1,7 @@
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>Images: present ones are used as they are; a missing one is an infrastructure error naming the service and image.</summary>
+[RequiresEngine]
 public sealed class DockerRuntimeImageTests
 {
     private const string Missing = "resim-testing/does-not-exist:0.0";

@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Runtime;
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>R21: every line of the current start, stdout and stderr, quick exits and large logs included.</summary>
+[RequiresEngine]
 public sealed class DockerRuntimeLogTests
 {
     [Fact]

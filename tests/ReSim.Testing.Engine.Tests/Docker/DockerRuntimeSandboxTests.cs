@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>R12: one network namespace per experience, held by the offline sandbox; service names resolve to 127.0.0.1.</summary>
+[RequiresEngine]
 public sealed class DockerRuntimeSandboxTests
 {
     private const string Server = "mkdir -p /www && echo pong > /www/index.html && exec httpd -f -p 8080 -h /www";

@@ -5,6 +5,7 @@ using ReSim.Testing.Engine.Runtime;
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>R19 and R22 on the engine: samples, stopping with a grace period, removing a run, and orphans of dead owners.</summary>
+[RequiresEngine]
 public sealed class DockerRuntimeTeardownTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>Proves the Docker engine and the local test image work before anything else is trusted.</summary>
+[RequiresEngine]
 public sealed class EngineSmokeTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace ReSim.Testing.Engine.Tests.Docker;
 /// R19 orphan sweeps racing each other: every run sweeps at its start, so runs starting together (parallel tests, several
 /// test processes) sweep the same orphans at once. A sweep must never fail a run because another one got there first.
 /// </summary>
+[RequiresEngine]
 public sealed class OrphanSweepRaceTests
 {
     [Fact]

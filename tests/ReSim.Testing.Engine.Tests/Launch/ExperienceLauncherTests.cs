@@ -79,6 +79,7 @@ public sealed class ExperienceLauncherTests : IDisposable
         Assert.Equal(DiagnosticCodes.IgnoredKey, Assert.Single(loaded.Load.Warnings).Code);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task A_passing_experience_passes_through_the_shared_launcher_with_the_load_warnings_in_its_result()
     {
@@ -101,6 +102,7 @@ public sealed class ExperienceLauncherTests : IDisposable
         await RealEngine.AssertNothingLeftAsync(result.RunId);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task Two_experiences_at_once_share_the_one_Docker_runtime_and_both_pass()
     {

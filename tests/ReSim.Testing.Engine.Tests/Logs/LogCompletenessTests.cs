@@ -10,6 +10,7 @@ namespace ReSim.Testing.Engine.Tests.Logs;
 /// in the log file, counted exactly, and a failure message shows the crash's reason.
 /// </summary>
 [Collection(LogCompletenessCollection.Name)]
+[RequiresEngine]
 public sealed class LogCompletenessTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

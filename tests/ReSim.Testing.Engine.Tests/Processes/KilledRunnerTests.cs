@@ -11,6 +11,7 @@ namespace ReSim.Testing.Engine.Tests.Processes;
 /// A runner killed with SIGKILL leaves nothing running: its sandbox's hold closes with the process, the sandbox ends, and the
 /// kernel kills every service in the PID namespace they share. No later run, no sweep, no helper image is involved.
 /// </summary>
+[RequiresEngine]
 public sealed class KilledRunnerTests
 {
     private const string BusyExperience = $$"""

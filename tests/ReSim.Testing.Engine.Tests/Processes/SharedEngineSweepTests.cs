@@ -9,6 +9,7 @@ namespace ReSim.Testing.Engine.Tests.Processes;
 /// the same host name (a CI job or dev container sharing docker.sock) sweeps at its start and must leave a live run alone,
 /// while a dead run goes whatever PID its labels name.
 /// </summary>
+[RequiresEngine]
 public sealed class SharedEngineSweepTests : IAsyncDisposable
 {
     private const string QuickExperience = $$"""

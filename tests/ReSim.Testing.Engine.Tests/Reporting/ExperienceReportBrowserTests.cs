@@ -5,6 +5,7 @@ using ReSim.Testing.Engine.Tests.Rules;
 namespace ReSim.Testing.Engine.Tests.Reporting;
 
 /// <summary>The experience report of a real run, opened in a real browser: verdict, timeline rows, chart points, logs as text, no console error.</summary>
+[RequiresEngine]
 public sealed partial class ExperienceReportBrowserTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

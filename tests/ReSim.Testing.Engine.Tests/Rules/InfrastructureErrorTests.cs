@@ -5,6 +5,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>Infrastructure problems through the runner on the real engine: an Error result, clear and quick, never a failed experience.</summary>
+[RequiresEngine]
 public sealed class InfrastructureErrorTests : IAsyncDisposable
 {
     private const string Compose = $$"""

@@ -7,6 +7,7 @@ using ReSim.Testing.Engine.Tests.Docker;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>KeepContainers on the real engine: the containers stay after the verdict, each is named, the printed command removes them, and a later run sweeps them once their owner is gone.</summary>
+[RequiresEngine]
 public sealed class KeepContainersTests : IAsyncDisposable
 {
     private const string Robot = $$"""

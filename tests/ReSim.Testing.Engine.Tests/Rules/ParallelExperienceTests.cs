@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>Several experiences at once on one engine (R12, R19): own namespaces, names, volumes and outputs; nothing collides.</summary>
+[RequiresEngine]
 public sealed class ParallelExperienceTests : IAsyncDisposable
 {
     // Both experiences listen on port 8080 and use a volume named data: in separate namespaces and runs, neither clashes.

@@ -5,6 +5,7 @@ using ReSim.Testing.Engine.Tests.Docker;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R3 keys on the real engine: entrypoint, command, working_dir and labels reach the container as compose means them.</summary>
+[RequiresEngine]
 public sealed class R03ServiceKeysTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R8 on the real engine: only the services of the experience's profile (and those without profiles) run.</summary>
+[RequiresEngine]
 public sealed class R08ProfileTests : IAsyncDisposable
 {
     private const string Compose = $$"""

@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R9 on the real engine: the experience's variables are set in every service and win over the compose file's.</summary>
+[RequiresEngine]
 public sealed class R09EnvironmentTests : IAsyncDisposable
 {
     // Each service checks its own environment with sh; the robot reports through the shared outputs folder (R11), so the

@@ -8,6 +8,7 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 /// <see cref="Experience.AllowHostMounts"/> an ordinary folder is mounted, read-only kept, while the host's root, kernel
 /// and device files and the engine's socket stay refused (R10, threat model in docs/design.md).
 /// </summary>
+[RequiresEngine]
 public sealed class R10BindMountTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Tests.Docker;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R10 on the real engine: a named volume is the run's own, shared by the services mounting it, and removed afterwards.</summary>
+[RequiresEngine]
 public sealed class R10VolumeTests : IAsyncDisposable
 {
     // The orchestrator fails if the volume holds a mark from an earlier run, then waits for the writer's file.

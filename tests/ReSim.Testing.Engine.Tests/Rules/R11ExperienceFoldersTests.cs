@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R11 on the real engine: the inputs folder (read-only), the shared outputs folder (kept) and test_config.json.</summary>
+[RequiresEngine]
 public sealed class R11ExperienceFoldersTests : IAsyncDisposable
 {
     private const string Compose = $$"""

@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Tests.Docker;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R12 on the real engine: one shared network namespace, services reached by name, port clashes, nothing published.</summary>
+[RequiresEngine]
 public sealed class R12NetworkTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

@@ -6,6 +6,7 @@ using ReSim.Testing.Engine.Tests.Docker;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R13 on the real engine: limits applied to the container, and GPU over-asks refused before anything starts.</summary>
+[RequiresEngine]
 public sealed class R13ResourceTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

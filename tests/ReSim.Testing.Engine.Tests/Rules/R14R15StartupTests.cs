@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R14 and R15 on the real engine: depends_on orders nothing; exits before a dependency is satisfied are retried.</summary>
+[RequiresEngine]
 public sealed class R14R15StartupTests : IAsyncDisposable
 {
     // The robot says it is ready in the outputs folder 1.5 s after it starts, and becomes healthy (its health check tests

@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R16-R18 on the real engine: orchestrators decide, restart policies cover failures up to their count, the timeout fails.</summary>
+[RequiresEngine]
 public sealed class R16R17R18VerdictTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

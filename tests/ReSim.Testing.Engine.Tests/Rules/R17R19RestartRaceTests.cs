@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R17 and R19 on the real engine: a service restarted before the verdict is stopped at teardown, and restarts back off.</summary>
+[RequiresEngine]
 public sealed class R17R19RestartRaceTests : IAsyncDisposable
 {
     // robot fails after 1 s and is restarted at once; its second start sleeps, so it runs when the orchestrator passes at 4 s.

@@ -5,6 +5,7 @@ using ReSim.Testing.Engine.Tests.Docker;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R19 on the real engine: containers, sandbox and volumes of a run are gone after its verdict and after a cancellation.</summary>
+[RequiresEngine]
 public sealed class R19TeardownTests : IAsyncDisposable
 {
     private const string Compose = $$"""

@@ -3,6 +3,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R20 on the real engine: a failure names the service, its exit code, when, and the last lines of its log.</summary>
+[RequiresEngine]
 public sealed class R20FailureReasonTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Runtime;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R21 on the real engine: one log file per service with every line of stdout and stderr, restarts under numbered headers.</summary>
+[RequiresEngine]
 public sealed class R21LogTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

@@ -5,6 +5,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R22 on the real engine: every container that ran has samples, CPU and memory read what the kernel gave it.</summary>
+[RequiresEngine]
 public sealed class R22MetricsTests : IAsyncDisposable
 {
     private const long SixtyMiB = 60L * 1024 * 1024;

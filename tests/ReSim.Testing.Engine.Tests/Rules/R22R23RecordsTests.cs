@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>R22 and R23 on the real engine: CPU and memory samples with a summary, the timeline of state changes, the outputs kept.</summary>
+[RequiresEngine]
 public sealed class R22R23RecordsTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

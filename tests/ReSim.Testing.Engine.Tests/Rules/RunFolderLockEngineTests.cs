@@ -4,6 +4,7 @@ using ReSim.Testing.Engine.Results;
 namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>On the real engine, a run holds its results folder's lock while it runs and releases it when it ends (R23).</summary>
+[RequiresEngine]
 public sealed class RunFolderLockEngineTests : IAsyncDisposable
 {
     private readonly RealEngine engine = new();

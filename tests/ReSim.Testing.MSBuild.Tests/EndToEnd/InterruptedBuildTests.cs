@@ -1,5 +1,5 @@
 using System.Text;
-using ReSim.Testing.Tests.Shared;
+using ReSim.Testing.TestKit;
 
 namespace ReSim.Testing.MSBuild.Tests.EndToEnd;
 
@@ -9,10 +9,12 @@ namespace ReSim.Testing.MSBuild.Tests.EndToEnd;
 /// by the task's signal report, since MSBuild, cancelling, may drop a task's error and the dotnet CLI prints nothing on
 /// SIGTERM): Ctrl+C fails the build (exit code 1), SIGTERM ends it with 143 (128 + 15) where the CLI alone exits 0.
 /// </summary>
+[EndToEnd]
 public sealed class InterruptedBuildTests(PackagedConsumer consumer) : IClassFixture<PackagedConsumer>
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
+    [RequiresEngine]
     [Theory]
     [InlineData("INT", "group", 1)]
     [InlineData("TERM", "dotnet", 143)]

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace ReSim.Testing.MSBuild.Tests.EndToEnd;
 
 /// <summary>What a build pipeline sets on the command line, or in the environment, reaches every item that does not set its own.</summary>
+[EndToEnd]
 public sealed partial class PackagedConsumerTests
 {
+    [RequiresEngine]
     [Fact]
     public async Task Command_line_switches_choose_the_profile_add_variables_and_select_experiences_by_name_R8_R9()
     {
@@ -29,6 +31,7 @@ public sealed partial class PackagedConsumerTests
         Assert.DoesNotMatch(PassingSimLine(), run.Output);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task The_timeout_and_profile_come_from_the_environment_when_no_switch_is_given_R18()
     {

@@ -38,6 +38,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         AssertPrinted(second, SkippedValidation());
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task RunComposeExperiences_passes_for_a_passing_experience_and_leaves_its_logs_R16_R21()
     {
@@ -52,6 +53,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         Assert.Contains("hello from the orchestrator", await File.ReadAllTextAsync(log, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task RunComposeExperiences_fails_the_build_for_a_failing_experience_naming_it_and_the_reason_R16_R20()
     {
@@ -63,6 +65,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         AssertPrinted(run, ExperienceFailedError());
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task RunComposeExperiences_keeps_every_line_of_fast_writers_in_the_log_files_R21()
     {
@@ -77,6 +80,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         Assert.DoesNotContain("RSIM110", run.Output, StringComparison.Ordinal);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task Dotnet_test_runs_the_consumers_ComposeExperience_tests_from_the_packed_package_R16()
     {
@@ -104,6 +108,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         Assert.Equal(last, lines[^1]);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task Dotnet_test_runs_the_same_tests_against_the_lowest_supported_xunit_v3_without_a_version_warning()
     {

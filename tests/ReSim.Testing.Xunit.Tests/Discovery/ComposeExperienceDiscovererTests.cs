@@ -19,6 +19,7 @@ public class ComposeExperienceDiscovererTests
         Assert.Equal(["sim"], cases[0].Traits[ComposeExperienceTestCase.ProfileTrait]);
         Assert.Equal(["hil"], cases[1].Traits[ComposeExperienceTestCase.ProfileTrait]);
         Assert.All(cases, c => Assert.Equal(["experiences/robot.yml"], c.Traits[ComposeExperienceTestCase.ComposeFileTrait]));
+        Assert.All(cases, c => Assert.Equal(["ComposeExperience"], c.Traits["Category"]));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text;
-using ReSim.Testing.Tests.Shared;
+using ReSim.Testing.TestKit;
 using ReSim.Testing.Xunit.Tests.Support;
 
 namespace ReSim.Testing.Xunit.Tests.EndToEnd;
@@ -8,8 +8,10 @@ namespace ReSim.Testing.Xunit.Tests.EndToEnd;
 /// Ctrl+C and SIGTERM on a real `dotnet test` of a sample: every container and volume of the running experience is gone
 /// within a few seconds, and the test host ends after that, not before, whichever process got the signal.
 /// </summary>
+[EndToEnd]
 public sealed class InterruptedTestRunTests(SampleBuilds samples) : IClassFixture<SampleBuilds>
 {
+    [RequiresEngine]
     [Theory]
     [InlineData("INT", "group")]
     [InlineData("TERM", "group")]

@@ -8,6 +8,7 @@ namespace ReSim.Testing.Xunit.Tests.EndToEnd;
 /// tells the truth when xUnit does not: measured from the engine's start and exit events of a generated consumer's
 /// experiences (one per test class), not from wall time.
 /// </summary>
+[EndToEnd]
 public sealed class ParallelExperiencesTests : IAsyncLifetime
 {
     private const int Experiences = 3;
@@ -50,6 +51,7 @@ public sealed class ParallelExperiencesTests : IAsyncLifetime
         Assert.True(exitCode == 0, $"building the generated consumer failed:\n{output}");
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task With_the_aggressive_algorithm_the_limit_is_reached_on_a_machine_with_fewer_processors()
     {
@@ -59,6 +61,7 @@ public sealed class ParallelExperiencesTests : IAsyncLifetime
         Assert.Contains($"(at most {Experiences} at once, from the RESIM_MAX_PARALLEL_EXPERIENCES environment variable).", output, StringComparison.Ordinal);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task With_xunit_s_default_algorithm_and_one_thread_one_runs_at_a_time_and_the_slot_line_says_so()
     {

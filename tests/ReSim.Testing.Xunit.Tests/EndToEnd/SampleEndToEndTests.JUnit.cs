@@ -5,8 +5,10 @@ using ReSim.Testing.Xunit.Tests.Support;
 namespace ReSim.Testing.Xunit.Tests.EndToEnd;
 
 /// <summary>xUnit's JUnit report names every attached file by a path relative to the report, under the platform's file names.</summary>
+[EndToEnd]
 public sealed partial class SampleEndToEndTests
 {
+    [RequiresEngine]
     [Fact]
     public async Task The_JUnit_report_references_each_attached_file_relative_to_itself_under_the_platform_s_names_R21_R23()
     {

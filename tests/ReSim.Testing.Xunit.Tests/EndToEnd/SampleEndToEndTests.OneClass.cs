@@ -11,6 +11,7 @@ public sealed partial class SampleEndToEndTests
     private const int OneClassExperiences = 6;
     private const int OneClassLimit = 3;
 
+    [RequiresEngine]
     [Fact]
     public async Task Experiences_of_one_class_run_in_parallel_up_to_the_limit_and_no_further()
     {

@@ -6,6 +6,7 @@ namespace ReSim.Testing.Xunit.Tests.EndToEnd;
 /// <summary>`dotnet test` with a pipeline's environment variables: added variables reach the services, and the keep switch leaves the containers and says how to remove them.</summary>
 public sealed partial class SampleEndToEndTests
 {
+    [RequiresEngine]
     [Fact]
     public async Task RESIM_KEEP_CONTAINERS_and_RESIM_ENVIRONMENT_reach_the_experience_and_the_printed_command_removes_what_was_kept()
     {

@@ -24,6 +24,7 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
         Assert.Contains("Discovered 3 tests", output);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task The_MultiNode_sample_passes_every_case_attaches_every_log_and_leaves_nothing_on_Docker_R19_R21_R23()
     {
@@ -56,6 +57,7 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
         }
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task The_failing_sample_fails_with_the_platform_reason_and_its_logs_attached_R16_R20()
     {
@@ -75,6 +77,7 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
         Assert.Contains("[orchestrator] orchestrator: sensor offset is 12 cm", result.StdOut);
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task A_rerun_into_the_same_results_directory_attaches_only_its_own_files_and_removes_the_earlier_runs()
     {
@@ -100,6 +103,7 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task An_experience_past_its_timeout_fails_as_timed_out_and_is_stopped_R18_R19()
     {
@@ -115,6 +119,7 @@ public sealed partial class SampleEndToEndTests(SampleBuilds samples) : IClassFi
         Assert.Equal(string.Empty, await DockerEngine.ObjectsOfServiceAsync("stuck-node", TestContext.Current.CancellationToken));
     }
 
+    [RequiresEngine]
     [Fact]
     public async Task The_test_s_own_timeout_tears_the_experience_down_before_the_test_ends_R19()
     {

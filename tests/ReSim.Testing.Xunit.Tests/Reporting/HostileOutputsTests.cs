@@ -36,6 +36,7 @@ public sealed class HostileOutputsTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("resim-hostile-outputs-").FullName;
     private readonly RecordingReport report = new();
 
+    [RequiresEngine]
     [Fact(Timeout = 60_000)]
     public async Task Only_regular_files_inside_the_outputs_are_attached_each_under_its_own_name_and_each_left_out_entry_is_named()
     {

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ReSim.Testing.Tests.Shared;
+namespace ReSim.Testing.TestKit;
 
 /// <summary>
 /// Signals a real front-end process (`dotnet test`, `dotnet build`) while its experience runs, and watches from outside
-/// what the engine keeps and when the run's owner process ends. Compiled into each test project that needs it.
+/// what the engine keeps and when the run's owner process ends.
 /// </summary>
 public static class Interruption
 {
