@@ -12,11 +12,14 @@ namespace ReSim.Testing.Engine.Docker;
 /// one-shot request answers 0 to 1 s late and a stream gives its first frame as late, then one a second; a cgroup
 /// reading takes well under a millisecond. A first sample within about 100 ms of a start, and one close to an exit, is
 /// therefore only possible from the cgroup; the engine's one-shot stats are the fallback (a remote engine, a rootless
-/// one in another namespace), and take the sampler down to about one reading a second.
+/// one in another namespace), and take the sampler down to about one reading a second. The cgroup is first looked for
+/// where the engine puts it by default, and that place is looked at again while the engine is asked where it is: the
+/// engine answers only after the start, by when a container that only exits is gone.
 /// </remarks>
 internal sealed class ContainerSampler(DockerClient client, TimeProvider time)
 {
     private static readonly TimeSpan InspectPeriod = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FindPeriod = TimeSpan.FromMilliseconds(10);
 
     private readonly ConcurrentDictionary<string, CgroupCounters> cgroups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> engineOnly = new(StringComparer.Ordinal);
@@ -77,12 +80,33 @@ internal sealed class ContainerSampler(DockerClient client, TimeProvider time)
 
         lastInspected[containerId] = now;
 
+        // The engine answers an inspect only once it has finished starting the container (the start holds the container's
+        // lock): 100-200 ms on this machine, more than a container that only exits lives. So the usual place is looked at
+        // again every 10 ms while the inspect is under way, and the cgroup is used the moment it is there.
+        var inspect = InspectAsync(containerId, what, cancellationToken);
+        while (!inspect.IsCompleted)
+        {
+            await Task.WhenAny(inspect, Task.Delay(FindPeriod, time, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!inspect.IsCompleted && CgroupCounters.Find(containerId) is { } appeared)
+            {
+                return (true, cgroups.GetOrAdd(containerId, appeared));
+            }
+        }
+
+        return await inspect.ConfigureAwait(false);
+    }
+
+    // Never faults, as it may be left behind: an inspect that fails (the container is gone, the engine does not answer, the
+    // start ended) finds nothing.
+    private async Task<(bool Running, CgroupCounters? Cgroup)> InspectAsync(string containerId, string what, CancellationToken cancellationToken)
+    {
         ContainerInspectResponse inspected;
         try
         {
             inspected = await EngineErrors.GuardAsync($"inspect {what}", () => client.Containers.InspectContainerAsync(containerId, cancellationToken)).ConfigureAwait(false);
         }
-        catch (ExperienceInfrastructureException e) when (e.InnerException is DockerApiException { StatusCode: HttpStatusCode.NotFound })
+        catch (Exception exception) when (exception is ExperienceInfrastructureException or OperationCanceledException)
         {
             return (false, null);
         }

@@ -4,13 +4,20 @@ using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Planning;
 
-/// <summary>Removes the folders of finished runs from the default results root, as <see cref="ResultsRetention"/> says.</summary>
+/// <summary>Removes the folders of finished runs, and the test runs' index pages, from the default results root, as <see cref="ResultsRetention"/> says.</summary>
 /// <remarks>
 /// Only folders named like a run ID are considered, so nothing else under the root is touched. A folder is finished when
 /// its <see cref="RunFolderLock"/> can be taken (the pruner holds it while it deletes, so two pruners never race) or it has
 /// no lock file (a folder of an older version), and it was last written over an hour ago: a younger folder is always kept,
 /// as its run may be starting or a front end may still be reading its results. A folder that cannot be deleted
 /// (root-owned outputs) is left as it is.
+/// <para>
+/// The index page a test run writes beside the runs' folders (<c>index-yyyyMMdd-HHmmss-PID.html</c>, see the xUnit side's
+/// <c>TestRunIndex</c>) links to those folders, so it is kept by the same rule, counted among index pages: the newest
+/// <see cref="ResultsRetention.KeepRuns"/>, none older than <see cref="ResultsRetention.KeepDays"/>, and always one
+/// written in the last hour. A test run rewrites its page after each experience, so a page pruned while its run still
+/// goes on comes back whole at the next one. Without this, the pages piled up and their links went dead.
+/// </para>
 /// </remarks>
 internal static partial class RunFolderPruner
 {
@@ -20,7 +27,7 @@ internal static partial class RunFolderPruner
     /// <param name="root">The default results root.</param>
     /// <param name="retention">What to keep.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>The folders removed.</returns>
+    /// <returns>The folders and index pages removed.</returns>
     public static IReadOnlyList<string> Prune(string root, ResultsRetention retention, DateTimeOffset now)
     {
         if (!Directory.Exists(root) || (retention.KeepRuns == 0 && retention.KeepDays == 0))
@@ -73,9 +80,46 @@ internal static partial class RunFolderPruner
             }
         }
 
+        removed.AddRange(PruneIndexPages(root, retention, now));
+        return removed;
+    }
+
+    private static List<string> PruneIndexPages(string root, ResultsRetention retention, DateTimeOffset now)
+    {
+        var pages = Directory.EnumerateFiles(root, "index-*.html")
+            .Where(page => IndexPage().IsMatch(Path.GetFileName(page)) && HostFile.KindOf(page) == HostFileKind.RegularFile)
+            .Select(page => (Page: page, Written: new DateTimeOffset(File.GetLastWriteTimeUtc(page), TimeSpan.Zero)))
+            .OrderByDescending(p => p.Written)
+            .ToList();
+        var removed = new List<string>();
+        var kept = 0;
+        foreach (var (page, written) in pages)
+        {
+            var tooMany = retention.KeepRuns > 0 && kept >= retention.KeepRuns;
+            var tooOld = retention.KeepDays > 0 && now - written > TimeSpan.FromDays(retention.KeepDays);
+            if (now - written <= RecentGrace || (!tooMany && !tooOld))
+            {
+                kept++;
+                continue;
+            }
+
+            try
+            {
+                File.Delete(page);
+                removed.Add(page);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                kept++;
+            }
+        }
+
         return removed;
     }
 
     [GeneratedRegex("^[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex RunId();
+
+    [GeneratedRegex(@"^index-[0-9]{8}-[0-9]{6}-[0-9]+\.html$", RegexOptions.CultureInvariant)]
+    private static partial Regex IndexPage();
 }

@@ -8,7 +8,7 @@ namespace ReSim.Testing.Engine.Running;
 /// every <see cref="PollPeriod"/> (or every interval, if shorter): until the first reading, a container not running yet
 /// is polled again every 10 ms; after it, one that is not running has ended. A row is written when an interval has passed since the last. When the start ends (its exit is seen, the container is gone,
 /// or the run stops sampling) the newest reading is written too, so the last row is at most one poll period before the
-/// exit. CPU is the CPU time between two rows over the time between them; a start's first row has none. An interval of
+/// counters went away; the engine records the exit 50-120 ms after that (docs/design.md, "Metrics (R22)"). CPU is the CPU time between two rows over the time between them; a start's first row has none. An interval of
 /// zero or less turns sampling off.
 /// </remarks>
 internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles files, TimeSpan interval, TimeProvider time) : IDisposable

@@ -10,7 +10,8 @@ namespace ReSim.Testing.Reporting;
 /// <remarks>
 /// xUnit gives an extension no end-of-run hook that every runner calls, so the page is rewritten after each experience
 /// and is complete whenever the run stops. It is <c>index-&lt;yyyyMMdd-HHmmss&gt;-&lt;pid&gt;.html</c> in <see cref="ExperienceRunner.DefaultResultsRoot"/>,
-/// beside the runs' results folders, so its links are short relative paths.
+/// beside the runs' results folders, so its links are short relative paths. Old pages are pruned with the runs' folders
+/// (the engine's <c>RunFolderPruner</c> knows this name: change both together).
 /// </remarks>
 internal static class TestRunIndex
 {

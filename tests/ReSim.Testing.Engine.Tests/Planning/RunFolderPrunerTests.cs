@@ -53,6 +53,25 @@ public sealed class RunFolderPrunerTests : IDisposable
     }
 
     [Fact]
+    public void Test_run_index_pages_are_kept_as_the_runs_are_the_newest_N_none_older_than_N_days_and_other_files_are_never_touched()
+    {
+        var pages = Enumerable.Range(1, 5).Select(i => IndexPage($"index-20261130-0{i}0000-{100 + i}.html", Now.AddHours(-1 - i))).ToList();
+        var current = IndexPage("index-20261201-115500-999.html", Now.AddMinutes(-5));
+        var notAPage = IndexPage("index-notes.html", Now.AddDays(-30));
+        var run = Run("000000000001", Now.AddHours(-2));
+
+        var removed = RunFolderPruner.Prune(root.Path, new ResultsRetention(KeepRuns: 3, KeepDays: 0), Now);
+
+        // The page written in the last hour counts among the newest 3, as it would be the page of a test run still going on.
+        Assert.Equal(pages.Skip(2), removed);
+        Assert.All([current, notAPage, run, .. pages.Take(2)], p => Assert.True(Path.Exists(p), p));
+
+        var old = IndexPage("index-20261120-120000-7.html", Now.AddDays(-8));
+        Assert.Equal([old], RunFolderPruner.Prune(root.Path, new ResultsRetention(KeepRuns: 0, KeepDays: 7), Now));
+        Assert.Empty(RunFolderPruner.Prune(root.Path, new ResultsRetention(0, 0), Now));
+    }
+
+    [Fact]
     public void A_run_whose_owner_process_holds_the_lock_is_live_and_becomes_finished_when_that_process_is_killed()
     {
         var run = Run("000000000001", Now.AddDays(-30));
@@ -102,6 +121,14 @@ public sealed class RunFolderPrunerTests : IDisposable
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the lock did not change hands within 10 s");
             Thread.Sleep(20);
         }
+    }
+
+    private string IndexPage(string name, DateTimeOffset written)
+    {
+        var page = root.Combine(name);
+        File.WriteAllText(page, "<!DOCTYPE html>");
+        File.SetLastWriteTimeUtc(page, written.UtcDateTime);
+        return page;
     }
 
     private string Run(string id, DateTimeOffset written, bool withLockFile = true)
