@@ -144,7 +144,7 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             return false;
         }
 
-        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, experiences[i].Item, outcome))];
+        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, line => BuildEngine.LogMessageEvent(LiveMessage.Create(line)), experiences[i].Item, outcome))];
         ReportIndex = BatchIndex.Write(Log, ResultsDirectory, $"ReSim experiences of {Path.GetFileName(projectDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))}", outcomes.Value) ?? string.Empty;
         return !Log.HasLoggedErrors;
     }

@@ -48,6 +48,49 @@ public sealed partial class PackagedConsumerTests
         AssertPrinted(run, PipelineTimedOutError());
     }
 
+    [Fact]
+    public async Task The_keep_switch_keeps_the_containers_and_says_once_per_kept_service_where_its_log_ends_without_a_warning()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        // The classic console logger repeats every warning in the build's summary: a kept log's end must be neither.
+        var run = await consumer.DotnetWithAsync(
+            new Dictionary<string, string> { ["RESIM_KEEP_CONTAINERS"] = "1" },
+            RunTimeout,
+            "build",
+            "-t:RunComposeExperiences",
+            "-p:Experience=passing",
+            "-warnaserror",
+            "-nodeReuse:false",
+            "-tl:off");
+
+        var command = KeptRemoveCommand().Match(run.Output).Groups[1].Value;
+        try
+        {
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.DoesNotContain("RSIM110", run.Output, StringComparison.Ordinal);
+            // The robot is still running: its log ends at the verdict. The orchestrator had exited: its log is whole.
+            Assert.Single(KeptLogEndLine().Matches(run.Output));
+            Assert.Matches(@"\[passing-sim\] The log of service 'robot' ends where its container was kept: start 1: .*`docker logs` of the kept container has the rest", run.Output);
+            var log = await File.ReadAllTextAsync(Path.Combine(consumer.ConsumerDirectory, "obj", "resim-experiences", "passing-sim", "experience-orchestrator-container.log"), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("=== GAP", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (command.Length > 0)
+            {
+                using var removal = System.Diagnostics.Process.Start("sh", ["-c", command + " >/dev/null 2>&1"]);
+                await removal.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"ends where its container was kept", RegexOptions.None, 1000)]
+    private static partial Regex KeptLogEndLine();
+
+    [GeneratedRegex(@"experience kept \(remove with: (.+)\)\r?$", RegexOptions.Multiline, 1000)]
+    private static partial Regex KeptRemoveCommand();
+
     [GeneratedRegex(@"\[pipeline-hil\] passed in", RegexOptions.None, 1000)]
     private static partial Regex PipelinePassedLine();
 
