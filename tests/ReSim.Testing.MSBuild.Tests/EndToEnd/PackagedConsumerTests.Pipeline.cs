@@ -49,6 +49,28 @@ public sealed partial class PackagedConsumerTests
     }
 
     [Fact]
+    public async Task Profile_on_the_command_line_is_warning_RSIM109_naming_ComposeExperienceProfile_and_the_run_goes_on()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        // The issue's own example: `Profile` is the item metadata's name, not a switch; ENVIRONMENT from the environment is not a -p:.
+        var run = await consumer.DotnetWithAsync(
+            new Dictionary<string, string> { ["ENVIRONMENT"] = "staging" },
+            RunTimeout,
+            "build",
+            "-t:RunComposeExperiences",
+            "-p:Experience=passing",
+            "-p:Profile=hil",
+            "-nodeReuse:false",
+            "-tl:off");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        AssertPrinted(run, MisnamedProfileWarning());
+        AssertPrinted(run, PassedLine());
+        Assert.DoesNotContain("'Environment'", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_keep_switch_keeps_the_containers_and_says_once_per_kept_service_where_its_log_ends_without_a_warning()
     {
         await DockerPrerequisite.RequireAsync();
@@ -84,6 +106,9 @@ public sealed partial class PackagedConsumerTests
             }
         }
     }
+
+    [GeneratedRegex(@"warning RSIM109: The property 'Profile' \(-p:Profile=hil\) is not a ReSim switch and is ignored\. Write -p:ComposeExperienceProfile=hil\.", RegexOptions.None, 1000)]
+    private static partial Regex MisnamedProfileWarning();
 
     [GeneratedRegex(@"ends where its container was kept", RegexOptions.None, 1000)]
     private static partial Regex KeptLogEndLine();
