@@ -89,6 +89,7 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             return false;
         }
 
+        WarnMisnamedSwitches();
         var experiences = new List<(ITaskItem Item, ExperienceItem Experience)>();
         foreach (var item in Experiences)
         {
@@ -144,9 +145,30 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             return false;
         }
 
-        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, experiences[i].Item, outcome))];
+        Results = [.. outcomes.Value.Select((outcome, i) => OutcomeReporter.Report(Log, line => BuildEngine.LogMessageEvent(LiveMessage.Create(line)), experiences[i].Item, outcome))];
         ReportIndex = BatchIndex.Write(Log, ResultsDirectory, $"ReSim experiences of {Path.GetFileName(projectDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))}", outcomes.Value) ?? string.Empty;
         return !Log.HasLoggedErrors;
+    }
+
+    // -p:Profile=hil is silently an unused property in MSBuild: say which switch was meant.
+    private void WarnMisnamedSwitches()
+    {
+        if (BuildEngine is not IBuildEngine6 engine)
+        {
+            return;
+        }
+
+        var switches = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["ComposeExperienceProfile"] = DefaultProfile,
+            ["ComposeExperienceEnvironment"] = AdditionalEnvironment,
+            ["ComposeExperienceTimeoutSeconds"] = DefaultTimeoutSeconds,
+            ["ComposeExperienceKeepContainers"] = KeepContainers,
+        };
+        foreach (var warning in MisnamedSwitches.Find(engine.GetGlobalProperties(), name => !string.IsNullOrWhiteSpace(switches[name])))
+        {
+            Log.LogWarning(null, TaskErrorCodes.MisnamedSwitch, TaskErrorCodes.MisnamedSwitch, null, 0, 0, 0, 0, warning);
+        }
     }
 
     // On Ctrl+C MSBuild may drop the task's error, and SIGTERM to `dotnet build` ends the process with code 0 and no log

@@ -108,6 +108,38 @@ public sealed class PipelineSwitchesTests
         Assert.StartsWith(expected, Assert.Single(engine.Errors).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Profile", "hil", "The property 'Profile' (-p:Profile=hil) is not a ReSim switch and is ignored. Write -p:ComposeExperienceProfile=hil.")]
+    [InlineData("environment", "RIG=bench-2;SEED=7", "The property 'Environment' (-p:Environment=RIG=bench-2%3BSEED=7) is not a ReSim switch and is ignored. Write -p:ComposeExperienceEnvironment=RIG=bench-2%3BSEED=7.")]
+    [InlineData("Timeout", "900", "The property 'Timeout' (-p:Timeout=900) is not a ReSim switch and is ignored. Write -p:ComposeExperienceTimeoutSeconds=900.")]
+    [InlineData("TimeoutSeconds", "900", "The property 'TimeoutSeconds' (-p:TimeoutSeconds=900) is not a ReSim switch and is ignored. Write -p:ComposeExperienceTimeoutSeconds=900.")]
+    [InlineData("KeepContainers", "true", "The property 'KeepContainers' (-p:KeepContainers=true) is not a ReSim switch and is ignored. Write -p:ComposeExperienceKeepContainers=true.")]
+    public void A_command_line_property_named_like_a_switch_is_warning_RSIM109_naming_the_switch_and_the_run_goes_on(string property, string value, string expected)
+    {
+        engine.GlobalProperties[property] = value;
+        using var task = Task(ComposeItems.Experience("exp/compose.yml"));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal(("RSIM109", expected), (warning.Code, warning.Message));
+        var request = Assert.Single(executor.Runs).Experience.Request;
+        Assert.Equal((null, Experience.DefaultTimeout, false), (request.Profile, request.Timeout, request.KeepContainers));
+    }
+
+    [Fact]
+    public void A_property_named_like_a_switch_is_not_warned_about_when_the_switch_is_set_too()
+    {
+        engine.GlobalProperties["Profile"] = "Release-x64";
+        using var task = Task(ComposeItems.Experience("exp/compose.yml"));
+        task.DefaultProfile = "hil";
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        Assert.Equal("hil", Assert.Single(executor.Runs).Experience.Request.Profile);
+    }
+
     [Fact]
     public void Without_pipeline_values_an_item_is_read_as_written()
     {

@@ -254,6 +254,30 @@ public sealed class RunComposeExperienceTests
     }
 
     [Fact]
+    public void A_kept_container_s_log_end_is_one_live_high_importance_message_per_service_and_no_RSIM110()
+    {
+        const string End = "start 1: the container was kept running after the verdict, so its log here ends after 7 bytes of this start; `docker logs` of the kept container has the rest";
+        ServiceResult[] services =
+        [
+            new() { Name = "orchestrator", LogFile = "/consumer/obj/resim/compose/experience-orchestrator-container.log", LogKeptEnd = End },
+            new() { Name = "robot", LogFile = "/consumer/obj/resim/compose/experience-robot-container.log", LogKeptEnd = End },
+        ];
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f) with { Services = [.. services] }));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml", ("KeepContainers", "true")));
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(engine.Warnings);
+        foreach (var service in services)
+        {
+            var message = Assert.Single(engine.Messages, m => m.Message!.Contains($"'{service.Name}' ends where its container was kept", StringComparison.Ordinal));
+            Assert.Equal(MessageImportance.High, message.Importance);
+            Assert.Equal("TLTESTOUTPUT", Assert.IsType<ExtendedBuildMessageEventArgs>(message).ExtendedType);
+            Assert.Equal($"[compose] The log of service '{service.Name}' ends where its container was kept: {End} ({service.LogFile})", message.Message);
+        }
+    }
+
+    [Fact]
     public void No_items_is_a_success_that_says_so()
     {
         var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Passed(r, f)));

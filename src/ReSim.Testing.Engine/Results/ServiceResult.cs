@@ -33,5 +33,12 @@ public sealed record ServiceResult
     public string? LogFile { get; init; }
 
     /// <summary>Each place where the log file is not whole, as the file itself marks it (<c>=== GAP: ... ===</c>); empty when every byte the containers wrote is there.</summary>
+    /// <remarks>The end of a kept container's log (<see cref="LogKeptEnd"/>) is not among them: nothing is lost there.</remarks>
     public ImmutableArray<string> LogGaps { get; init; } = [];
+
+    /// <summary>
+    /// With <c>KeepContainers</c>, where the log file stops because the container was kept running after the verdict, as
+    /// the file marks it (<c>=== GAP: ... ===</c>): the rest is in <c>docker logs</c> of the kept container. <see langword="null"/> otherwise.
+    /// </summary>
+    public string? LogKeptEnd { get; init; }
 }

@@ -215,12 +215,12 @@ internal sealed class RunEffects : IAsyncDisposable
             // Only a container that could not be stopped (or is kept) has its stream closed before the end; a runtime may end it quietly.
             if (logStreams.IsCancellationRequested)
             {
-                log.Gap(CutAtTeardown(bytes));
+                CutAtTeardown(log, bytes);
             }
         }
         catch (OperationCanceledException) when (logStreams.IsCancellationRequested)
         {
-            log.Gap(CutAtTeardown(bytes));
+            CutAtTeardown(log, bytes);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -233,9 +233,18 @@ internal sealed class RunEffects : IAsyncDisposable
         }
     }
 
-    private string CutAtTeardown(long bytes) => experience.KeepContainers
-        ? $"the container was kept running after the verdict, so its log here ends after {bytes} bytes of this start; `docker logs` of the kept container has the rest"
-        : $"the container could not be stopped, so its log was closed at teardown after {bytes} bytes of this start; whatever followed is lost";
+    // A kept container's log is cut on purpose (the container and its log are still there); any other cut loses output.
+    private void CutAtTeardown(ServiceLog log, long bytes)
+    {
+        if (experience.KeepContainers)
+        {
+            log.EndKept($"the container was kept running after the verdict, so its log here ends after {bytes} bytes of this start; `docker logs` of the kept container has the rest");
+        }
+        else
+        {
+            log.Gap($"the container could not be stopped, so its log was closed at teardown after {bytes} bytes of this start; whatever followed is lost");
+        }
+    }
 
     private async Task StopAsync(string service)
     {

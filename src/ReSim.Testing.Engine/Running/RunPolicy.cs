@@ -104,6 +104,13 @@ internal static class RunPolicy
 
             if (State is { Ending: RunEnding.Decided, KeepContainers: true })
             {
+                // A container that has exited ends its log by itself: read to the end, it is whole. Only the logs of the
+                // containers kept running are cut at the verdict.
+                if (services.Any(s => s is { LogOpen: true, Live: false }))
+                {
+                    return;
+                }
+
                 CloseLogs();
                 if (!services.Any(s => s.LogOpen))
                 {

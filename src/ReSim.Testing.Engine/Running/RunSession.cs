@@ -122,6 +122,7 @@ internal sealed class RunSession : IAsyncDisposable
         ResourcesPerStart = run.Records.Metrics.PerStart(s.Name, run.Metrics.Starts(s.Name)),
         LogFile = run.Records.Logs[s.Name].Path,
         LogGaps = run.Records.Logs[s.Name].Gaps(),
+        LogKeptEnd = run.Records.Logs[s.Name].KeptEnd,
     })];
 
     /// <summary>The last lines of a service's log, for a failure reason (R20).</summary>

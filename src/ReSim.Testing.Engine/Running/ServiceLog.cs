@@ -21,6 +21,7 @@ internal sealed class ServiceLog : IDisposable
     private readonly Queue<string> stdout = new();
     private readonly Queue<string> stderr = new();
     private readonly List<string> gaps = [];
+    private string? keptEnd;
     private readonly object gate = new();
     private long lines;
 
@@ -102,6 +103,30 @@ internal sealed class ServiceLog : IDisposable
             gaps.Add(gap);
             WriteText($"=== GAP: {gap} ===");
             file.Flush();
+        }
+    }
+
+    /// <summary>Marks, at this place in the file, where the log of a container kept running after the verdict stops: not a loss, since the container and its log are still there.</summary>
+    /// <param name="text">Where it stops and where the rest is.</param>
+    public void EndKept(string text)
+    {
+        lock (gate)
+        {
+            keptEnd = $"start {Starts}: {text}";
+            WriteText($"=== GAP: {keptEnd} ===");
+            file.Flush();
+        }
+    }
+
+    /// <summary>Where the file stops because its container was kept running, or <see langword="null"/>.</summary>
+    public string? KeptEnd
+    {
+        get
+        {
+            lock (gate)
+            {
+                return keptEnd;
+            }
         }
     }
 

@@ -11,10 +11,11 @@ internal static class OutcomeReporter
 {
     /// <summary>Logs the outcome's diagnostics, summary and verdict, with an <c>RSIM1xx</c> error when it did not pass.</summary>
     /// <param name="log">The task's logging helper.</param>
+    /// <param name="live">Logs a high-importance line that the Terminal Logger shows at once, beside the progress lines (<see cref="LiveMessage"/>).</param>
     /// <param name="item">The <c>ComposeExperience</c> item the outcome is for.</param>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The output item: <paramref name="item"/>'s metadata plus the verdict, reason, results folder and report.</returns>
-    public static ITaskItem Report(TaskLoggingHelper log, ITaskItem item, ExperienceOutcome outcome)
+    public static ITaskItem Report(TaskLoggingHelper log, Action<string> live, ITaskItem item, ExperienceOutcome outcome)
     {
         var experience = outcome.Experience;
         DiagnosticReporter.Report(log, outcome.Diagnostics);
@@ -33,11 +34,18 @@ internal static class OutcomeReporter
             log.LogMessage(MessageImportance.High, "[{0}] summary:{1}{2}", experience.Name, Environment.NewLine, outcome.SummaryTable);
         }
 
-        foreach (var service in outcome.Services.Where(s => !s.LogGaps.IsDefaultOrEmpty))
+        foreach (var service in outcome.Services)
         {
-            foreach (var gap in service.LogGaps)
+            foreach (var gap in service.LogGaps.IsDefault ? [] : service.LogGaps)
             {
                 log.LogWarning(null, TaskErrorCodes.LogIncomplete, TaskErrorCodes.LogIncomplete, experience.Request.ComposeFile, 0, 0, 0, 0, $"[{experience.Name}] The log of service '{service.Name}' is not whole: {gap} ({service.LogFile})");
+            }
+
+            // A kept container's log ends at the verdict on purpose: said beside the "kept" lines, where the user looks (the
+            // Terminal Logger shows live lines at any verbosity), but no warning, which would fail a -warnaserror build.
+            if (service.LogKeptEnd is { } keptEnd)
+            {
+                live($"[{experience.Name}] The log of service '{service.Name}' ends where its container was kept: {keptEnd} ({service.LogFile})");
             }
         }
 

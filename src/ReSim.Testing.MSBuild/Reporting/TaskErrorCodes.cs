@@ -28,6 +28,9 @@ public static class TaskErrorCodes
     /// <summary>A name in <c>ComposeExperienceNames</c> matches no experience; nothing was run.</summary>
     public const string NothingSelected = "RSIM107";
 
+    /// <summary>A warning: a command-line property that is not a pipeline switch but looks like one (<c>-p:Profile=hil</c> for <c>-p:ComposeExperienceProfile=hil</c>) was ignored.</summary>
+    public const string MisnamedSwitch = "RSIM109";
+
     /// <summary>A warning: part of a container's log could not be read (the container was removed by someone else, the engine stopped answering, or it could not be stopped); the log file marks the gap.</summary>
     public const string LogIncomplete = "RSIM110";
 

@@ -130,6 +130,12 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             {
                 report.Warn($"The log of service '{service.Name}' is not whole: {gap} ({service.LogFile})");
             }
+
+            // A kept container's log ends at the verdict on purpose: a line of the output beside the kept lines, not a warning.
+            if (service.LogKeptEnd is { } keptEnd)
+            {
+                report.WriteLine($"The log of service '{service.Name}' ends where its container was kept: {keptEnd} ({service.LogFile})");
+            }
         }
 
         var options = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();

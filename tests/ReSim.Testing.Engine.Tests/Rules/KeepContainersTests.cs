@@ -45,6 +45,10 @@ public sealed class KeepContainersTests : IAsyncDisposable
         Assert.Equal("true", (await DockerCli.RunAsync("inspect", "-f", "{{.State.Running}}", $"resim-{result.RunId}-robot")).StdOut.Trim());
         Assert.Equal("done", (await DockerCli.RunAsync("exec", $"resim-{result.RunId}-robot", "cat", "/data/marker")).StdOut.Trim());
         Assert.Equal("true", (await DockerCli.RunAsync("inspect", "-f", $"{{{{index .Config.Labels \"{RunLabels.Kept}\"}}}}", $"resim-{result.RunId}-robot")).StdOut.Trim());
+        // The kept robot's log ends at the verdict on purpose, which is not a gap; the exited test's log is whole.
+        Assert.All(result.Services, s => Assert.Empty(s.LogGaps));
+        Assert.Null(RealEngine.Service(result, "test").LogKeptEnd);
+        Assert.Contains("`docker logs` of the kept container has the rest", RealEngine.Service(result, "robot").LogKeptEnd, StringComparison.Ordinal);
 
         var removal = await RunShellAsync(command["remove with: ".Length..]);
         Assert.True(removal.ExitCode == 0, removal.Output);

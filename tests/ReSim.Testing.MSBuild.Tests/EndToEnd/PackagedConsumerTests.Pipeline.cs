@@ -51,6 +51,74 @@ public sealed partial class PackagedConsumerTests
         AssertPrinted(run, PipelineTimedOutError());
     }
 
+    [Fact]
+    public async Task Profile_on_the_command_line_is_warning_RSIM109_naming_ComposeExperienceProfile_and_the_run_goes_on()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        // The issue's own example: `Profile` is the item metadata's name, not a switch; ENVIRONMENT from the environment is not a -p:.
+        var run = await consumer.DotnetWithAsync(
+            new Dictionary<string, string> { ["ENVIRONMENT"] = "staging" },
+            RunTimeout,
+            "build",
+            "-t:RunComposeExperiences",
+            "-p:Experience=passing",
+            "-p:Profile=hil",
+            "-nodeReuse:false",
+            "-tl:off");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        AssertPrinted(run, MisnamedProfileWarning());
+        AssertPrinted(run, PassedLine());
+        Assert.DoesNotContain("'Environment'", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_keep_switch_keeps_the_containers_and_says_once_per_kept_service_where_its_log_ends_without_a_warning()
+    {
+        await DockerPrerequisite.RequireAsync();
+
+        // The classic console logger repeats every warning in the build's summary: a kept log's end must be neither.
+        var run = await consumer.DotnetWithAsync(
+            new Dictionary<string, string> { ["RESIM_KEEP_CONTAINERS"] = "1" },
+            RunTimeout,
+            "build",
+            "-t:RunComposeExperiences",
+            "-p:Experience=passing",
+            "-warnaserror",
+            "-nodeReuse:false",
+            "-tl:off");
+
+        var command = KeptRemoveCommand().Match(run.Output).Groups[1].Value;
+        try
+        {
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.DoesNotContain("RSIM110", run.Output, StringComparison.Ordinal);
+            // The robot is still running: its log ends at the verdict. The orchestrator had exited: its log is whole.
+            Assert.Single(KeptLogEndLine().Matches(run.Output));
+            Assert.Matches(@"\[passing-sim\] The log of service 'robot' ends where its container was kept: start 1: .*`docker logs` of the kept container has the rest", run.Output);
+            var log = await File.ReadAllTextAsync(Path.Combine(consumer.ConsumerDirectory, "obj", "resim-experiences", "passing-sim", "experience-orchestrator-container.log"), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("=== GAP", log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (command.Length > 0)
+            {
+                using var removal = System.Diagnostics.Process.Start("sh", ["-c", command + " >/dev/null 2>&1"]);
+                await removal.WaitForExitAsync(TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"warning RSIM109: The property 'Profile' \(-p:Profile=hil\) is not a ReSim switch and is ignored\. Write -p:ComposeExperienceProfile=hil\.", RegexOptions.None, 1000)]
+    private static partial Regex MisnamedProfileWarning();
+
+    [GeneratedRegex(@"ends where its container was kept", RegexOptions.None, 1000)]
+    private static partial Regex KeptLogEndLine();
+
+    [GeneratedRegex(@"experience kept \(remove with: (.+)\)\r?$", RegexOptions.Multiline, 1000)]
+    private static partial Regex KeptRemoveCommand();
+
     [GeneratedRegex(@"\[pipeline-hil\] passed in", RegexOptions.None, 1000)]
     private static partial Regex PipelinePassedLine();
 

@@ -4,8 +4,8 @@ using Microsoft.Build.Framework;
 
 namespace ReSim.Testing.MSBuild.Tests.Fakes;
 
-/// <summary>A build engine that records what a task logs, with file, line, column and code, and counts yields.</summary>
-public sealed class FakeBuildEngine : IBuildEngine3
+/// <summary>A build engine that records what a task logs, with file, line, column and code, counts yields, and has the global properties a test gives it.</summary>
+public sealed class FakeBuildEngine : IBuildEngine6
 {
     private readonly ConcurrentQueue<BuildErrorEventArgs> errors = new();
     private readonly ConcurrentQueue<BuildWarningEventArgs> warnings = new();
@@ -58,6 +58,24 @@ public sealed class FakeBuildEngine : IBuildEngine3
     public void LogCustomEvent(CustomBuildEventArgs e)
     {
     }
+
+    /// <summary>The build's global properties (<c>-p:</c> on the command line).</summary>
+    public Dictionary<string, string> GlobalProperties { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<string, string> GetGlobalProperties() => GlobalProperties;
+
+    public void LogTelemetry(string eventName, IDictionary<string, string> properties)
+    {
+    }
+
+    public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection) =>
+        throw new NotSupportedException("The ReSim tasks register no objects.");
+
+    public object GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) =>
+        throw new NotSupportedException("The ReSim tasks register no objects.");
+
+    public object UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) =>
+        throw new NotSupportedException("The ReSim tasks register no objects.");
 
     public void Yield() => Yields++;
 

@@ -185,6 +185,23 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kept_container_s_log_end_is_one_output_line_per_service_and_no_warning()
+    {
+        const string End = "start 1: the container was kept running after the verdict, so its log here ends after 7 bytes of this start; `docker logs` of the kept container has the rest";
+        var result = folder.Result(ExperienceVerdict.Passed);
+        result = result with { Services = [.. result.Services.Select(s => s with { LogKeptEnd = End })] };
+        var engine = new ScriptedEngine(_ => result);
+
+        await Executor(engine, new FakeCompose()).RunAsync(Spec() with { KeepContainers = true }, TestAssembly, CancellationToken.None);
+
+        Assert.Empty(report.Warnings);
+        foreach (var service in result.Services)
+        {
+            Assert.Single(report.Lines, l => l == $"The log of service '{service.Name}' ends where its container was kept: {End} ({service.LogFile})");
+        }
+    }
+
+    [Fact]
     public async Task Logs_metrics_timeline_and_outputs_are_attached_to_the_test_result_R21_R22_R23()
     {
         File.WriteAllText(Path.Combine(folder.Outputs, "result.txt"), "both nodes answered");
