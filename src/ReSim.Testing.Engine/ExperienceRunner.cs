@@ -68,8 +68,7 @@ public sealed class ExperienceRunner
         }
         catch (ExperienceInfrastructureException exception)
         {
-            var results = experience.ResultsDirectory ?? Path.Combine(DefaultResultsRoot, runId);
-            return Error(runId, exception.Message, TimeSpan.Zero) with { ResultsDirectory = results, OutputsDirectory = Path.Combine(results, "outputs") };
+            return RunResults.Error(runId, exception.Message, TimeSpan.Zero, experience.ResultsDirectory ?? Path.Combine(DefaultResultsRoot, runId));
         }
 
         using var owner = RunFolderLock.Acquire(paths.Results);
@@ -82,7 +81,7 @@ public sealed class ExperienceRunner
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             var message = $"The run's files could not be created in {paths.Results}: {exception.Message} Check that the results folder can be written.";
-            return Error(runId, message, TimeSpan.Zero) with { ResultsDirectory = paths.Results, OutputsDirectory = paths.Outputs };
+            return RunResults.Error(runId, message, TimeSpan.Zero, paths.Results);
         }
 
         await using (session.ConfigureAwait(false))
@@ -91,7 +90,7 @@ public sealed class ExperienceRunner
             {
                 var message = string.Join(Environment.NewLine, plan.Errors);
                 session.Record(TimelineKind.Error, message);
-                return Complete(Error(runId, message, TimeSpan.Zero), session, paths);
+                return Complete(RunResults.Error(runId, message, TimeSpan.Zero, paths.Results), session, paths);
             }
 
             RunState state;
@@ -103,52 +102,27 @@ public sealed class ExperienceRunner
             {
                 var message = $"The run failed unexpectedly: {exception.GetType().Name}: {exception.Message}";
                 session.Record(TimelineKind.Error, message);
-                return Complete(Error(runId, message, TimeSpan.Zero), session, paths);
+                return Complete(RunResults.Error(runId, message, TimeSpan.Zero, paths.Results), session, paths);
             }
 
             // Only the caller's cancellation ends in an exception, and only after teardown; everything else is a result.
             // Built after teardown, so the last log lines (R20) include what was drained.
             var result = state.Ending switch
             {
-                RunEnding.Decided decided => FromVerdict(decided.Verdict, session, runId),
-                RunEnding.Failed failed => Error(runId, failed.Message, failed.At),
+                RunEnding.Decided decided => RunResults.Decided(runId, decided.Verdict, session.LastLogLines(decided.Verdict.Service), paths.Results),
+                RunEnding.Failed failed => RunResults.Error(runId, failed.Message, failed.At, paths.Results),
                 _ => throw new OperationCanceledException("The run was cancelled.", cancellationToken),
             };
 
             // A teardown problem turns the result into an error that keeps the original reason.
             if (state.TeardownProblem is { } problem)
             {
-                var reason = result.Reason is { } original
-                    ? original with { Message = $"{original.Message} {problem}" }
-                    : new FailureReason(problem, null, null, result.Duration, LogExcerpt.Empty);
-                result = result with { Verdict = ExperienceVerdict.Error, Reason = reason };
+                result = RunResults.WithTeardownProblem(result, problem);
             }
 
             return Complete(result, session, paths);
         }
     }
-
-    private static ExperienceResult FromVerdict(LifecycleVerdict verdict, RunSession session, string runId) => new()
-    {
-        RunId = runId,
-        Verdict = verdict.Verdict,
-        Reason = verdict.Verdict == ExperienceVerdict.Passed
-            ? null
-            : new FailureReason(verdict.Message, verdict.Service, verdict.ExitCode, verdict.At, session.LastLogLines(verdict.Service)),
-        Duration = verdict.At,
-        ResultsDirectory = string.Empty,
-        OutputsDirectory = string.Empty,
-    };
-
-    private static ExperienceResult Error(string runId, string message, TimeSpan at) => new()
-    {
-        RunId = runId,
-        Verdict = ExperienceVerdict.Error,
-        Reason = new FailureReason(message, null, null, at, LogExcerpt.Empty),
-        Duration = at,
-        ResultsDirectory = string.Empty,
-        OutputsDirectory = string.Empty,
-    };
 
     private static ExperienceResult Complete(ExperienceResult result, RunSession session, RunPaths paths)
     {
@@ -156,8 +130,6 @@ public sealed class ExperienceRunner
         {
             Services = session.ServiceResults(),
             Warnings = session.EngineLimitations,
-            ResultsDirectory = paths.Results,
-            OutputsDirectory = paths.Outputs,
             TimelineFile = paths.Timeline,
             MetricsFile = paths.Metrics,
             ResourceMetricsFile = paths.ResourceMetrics,

@@ -4,6 +4,7 @@ using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Engine.Docker;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Running;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Launch;
@@ -141,15 +142,9 @@ public sealed class ExperienceLauncher
     private static ExperienceResult NotRun(LoadedExperience loaded, string message)
     {
         var runId = RunPlanner.NewRunId();
-        var results = loaded.Request.ResultsDirectory ?? Path.Combine(ExperienceRunner.DefaultResultsRoot, runId);
-        return new ExperienceResult
+        return RunResults.Error(runId, message, TimeSpan.Zero, loaded.Request.ResultsDirectory ?? Path.Combine(ExperienceRunner.DefaultResultsRoot, runId)) with
         {
-            RunId = runId,
-            Verdict = ExperienceVerdict.Error,
-            Reason = new FailureReason(message, null, null, TimeSpan.Zero, LogExcerpt.Empty),
             Diagnostics = loaded.Load.Diagnostics,
-            ResultsDirectory = results,
-            OutputsDirectory = Path.Combine(results, "outputs"),
         };
     }
 }

@@ -18,6 +18,11 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     /// <summary>The CPU and memory samples as JSON lines, named like the platform's own metrics output (R22).</summary>
     public string ResourceMetrics => Path.Combine(Results, "resource_metrics.resim.jsonl");
 
+    /// <summary>The outputs folder of the results folder <paramref name="results"/>.</summary>
+    /// <param name="results">A run's results folder.</param>
+    /// <returns><c>outputs</c> in it.</returns>
+    public static string OutputsOf(string results) => Path.Combine(results, "outputs");
+
     /// <summary>The path of a service's log file (R21).</summary>
     /// <param name="service">The service.</param>
     /// <returns><c>experience-SERVICE-container.log</c> in <see cref="Results"/>.</returns>
@@ -53,7 +58,7 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
                 : resolvedInputs;
         }
 
-        var paths = new RunPaths(results, Path.Combine(results, "outputs"), inputs, Path.Combine(mounts, "test_config.json"), Path.Combine(results, "timeline.jsonl"), Path.Combine(results, "metrics.csv"));
+        var paths = new RunPaths(results, OutputsOf(results), inputs, Path.Combine(mounts, "test_config.json"), Path.Combine(results, "timeline.jsonl"), Path.Combine(results, "metrics.csv"));
         try
         {
             Directory.CreateDirectory(paths.Outputs);
