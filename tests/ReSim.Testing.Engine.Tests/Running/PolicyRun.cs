@@ -57,6 +57,15 @@ internal sealed class PolicyRun
 
     public List<string> StopDone(string service, string? error = null) => Apply(new RunInput.StopDone(service, error));
 
+    /// <summary>The service exits 1 and its restart is made: the old log ends, the engine answers the start and reports it.</summary>
+    public void ExitsAndRestarts(string service, double exitAt, double startedAt)
+    {
+        Exited(service, 1, exitAt);
+        LogEnded(service, startedAt);
+        StartDone(service, startedAt);
+        Started(service, startedAt);
+    }
+
     /// <summary>Begins the run and answers every start, as the engine does when the containers come up.</summary>
     public void BeginAndStartAll()
     {

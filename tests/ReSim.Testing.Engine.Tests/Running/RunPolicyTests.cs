@@ -70,10 +70,7 @@ public sealed class RunPolicyTests
     public void A_restart_already_answered_at_the_verdict_is_stopped_at_once_R17_R19()
     {
         run.BeginAndStartAll();
-        run.Exited("robot", 1, 1.0);
-        run.LogEnded("robot", 1.1);
-        run.StartDone("robot", 1.2);
-        run.Started("robot", 1.2);
+        run.ExitsAndRestarts("robot", 1.0, 1.2);
 
         Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict", "ended", "stop:robot"], run.Exited("test", 0, 1.5));
         Assert.Equal(StopProgress.Stopped, (run.StopDone("robot"), run.State.Services["robot"].Stop).Item2);
@@ -83,10 +80,7 @@ public sealed class RunPolicyTests
     public void A_verdict_during_a_back_off_cancels_the_restart_and_the_back_off_ending_later_starts_nothing_R17_R19()
     {
         run.BeginAndStartAll();
-        run.Exited("robot", 1, 1.0);
-        run.LogEnded("robot", 1.0);
-        run.StartDone("robot", 1.0);
-        run.Started("robot", 1.0);
+        run.ExitsAndRestarts("robot", 1.0, 1.0);
 
         Assert.Equal(["record:exited:robot", "sample-exit:robot", "record:restarted:robot", "wait:robot:100ms"], run.Exited("robot", 1, 1.05));
         run.LogEnded("robot", 1.06);
@@ -101,10 +95,7 @@ public sealed class RunPolicyTests
     public void A_back_off_that_ends_before_the_old_log_does_waits_for_the_log_R17_R21()
     {
         run.BeginAndStartAll();
-        run.Exited("robot", 1, 1.0);
-        run.LogEnded("robot", 1.0);
-        run.StartDone("robot", 1.0);
-        run.Started("robot", 1.0);
+        run.ExitsAndRestarts("robot", 1.0, 1.0);
         run.Exited("robot", 1, 1.05);
 
         Assert.Empty(run.Apply(new RunInput.BackoffElapsed("robot"), 1.15));
