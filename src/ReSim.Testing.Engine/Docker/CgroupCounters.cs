@@ -59,15 +59,23 @@ internal sealed class CgroupCounters
             : null;
     }
 
-    /// <summary>Finds a container's cgroup where the engine puts it by default, without asking the engine: cgroupfs
-    /// (<c>docker/ID</c>) or systemd (<c>system.slice/docker-ID.scope</c>), on v1 or v2.</summary>
+    /// <summary>Finds a container's cgroup where the engine puts it by default, without asking the engine: Docker's
+    /// cgroupfs (<c>docker/ID</c>) or systemd (<c>system.slice/docker-ID.scope</c>) places, or rootful Podman's
+    /// (<c>libpod_parent/libpod-ID</c>, <c>machine.slice/libpod-ID.scope</c>), on v1 or v2.</summary>
     /// <param name="containerId">The container's full ID.</param>
     /// <param name="cgroupRoot">Where the cgroup file systems are mounted.</param>
     /// <returns>The counters, or <see langword="null"/> when no such cgroup exists (yet, or at all).</returns>
     /// <remarks>The engine makes the cgroup just before the container's process starts, so this sees a start at once.</remarks>
     public static CgroupCounters? Find(string containerId, string cgroupRoot = "/sys/fs/cgroup")
     {
-        foreach (var group in new[] { Path.Combine("docker", containerId), Path.Combine("system.slice", $"docker-{containerId}.scope") })
+        string[] usual =
+        [
+            Path.Combine("docker", containerId),
+            Path.Combine("system.slice", $"docker-{containerId}.scope"),
+            Path.Combine("libpod_parent", $"libpod-{containerId}"),
+            Path.Combine("machine.slice", $"libpod-{containerId}.scope"),
+        ];
+        foreach (var group in usual)
         {
             var cpu = Path.Combine(cgroupRoot, "cpuacct", group);
             var memory = Path.Combine(cgroupRoot, "memory", group);

@@ -40,6 +40,10 @@ public sealed class CgroupCountersTests : IDisposable
     [InlineData("cpuacct/system.slice/docker-{0}.scope/cpuacct.usage", "memory/system.slice/docker-{0}.scope/memory.stat")]
     [InlineData("system.slice/docker-{0}.scope/cpu.stat", "system.slice/docker-{0}.scope/memory.current")]
     [InlineData("docker/{0}/cpu.stat", "docker/{0}/memory.current")]
+    [InlineData("cpuacct/libpod_parent/libpod-{0}/cpuacct.usage", "memory/libpod_parent/libpod-{0}/memory.stat")]
+    [InlineData("cpuacct/machine.slice/libpod-{0}.scope/cpuacct.usage", "memory/machine.slice/libpod-{0}.scope/memory.stat")]
+    [InlineData("machine.slice/libpod-{0}.scope/cpu.stat", "machine.slice/libpod-{0}.scope/memory.current")]
+    [InlineData("libpod_parent/libpod-{0}/cpu.stat", "libpod_parent/libpod-{0}/memory.current")]
     public void The_engines_usual_cgroup_places_are_found_without_asking_the_engine(string cpu, string memory)
     {
         Assert.Null(CgroupCounters.Find(Id, Path.Combine(root, "cgroup")));
