@@ -4,6 +4,7 @@
 # Usage: bash bench/run.sh [--iterations N] [--parallel N] [--log-mb N]
 #        bash bench/run.sh --loader [--iterations N]   (compose loader speed only: no Docker)
 #        bash bench/run.sh --sampling [--iterations N]   (cost of CPU/memory sampling, 20 services)
+#        bash bench/run.sh --parallel-only [--iterations N] [--parallel N]   (N experiences at once vs one, with where the CPU goes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--loader" ]; then

@@ -25,6 +25,32 @@ if (args.Contains("--sampling"))
 }
 
 var engine = new EngineRunner(composeFile, runtime);
+if (args.Contains("--parallel-only"))
+{
+    // Where the time of N experiences at once goes: one at a time first, then N together, each with its CPU split.
+    await engine.RunOnceAsync(-1, CancellationToken.None);
+    var alone = new List<TimeSpan>();
+    var aloneCpu = new CpuSplit();
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await engine.RunOnceAsync(i, CancellationToken.None);
+        alone.Add(watch.Elapsed);
+    }
+
+    Console.WriteLine(engine.Phases.Table("One engine run at a time"));
+    Console.WriteLine($"{iterations} runs one after another: " + aloneCpu.Report());
+    engine.Phases.Clear();
+    var together = new CpuSplit();
+    var watchTogether = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, parallel).Select(i => engine.RunOnceAsync(1000 + i, CancellationToken.None)));
+    var total = watchTogether.Elapsed;
+    Console.WriteLine(engine.Phases.Table($"{parallel} engine runs at once"));
+    Console.WriteLine($"{parallel} runs at once: " + together.Report());
+    Console.WriteLine($"{parallel} experiences in parallel: {total.TotalMilliseconds:F0} ms total vs {Statistics.Median(alone).TotalMilliseconds:F0} ms for one ({total / Statistics.Median(alone):F2}x; target < 3x)");
+    return;
+}
+
 IBenchRunner[] runners =
 [
     engine,
