@@ -74,6 +74,19 @@ public sealed class RunComposeExperienceTests
         }
     }
 
+    [Fact]
+    public void A_failure_citing_a_rule_names_where_the_rules_are_described()
+    {
+        var executor = new ScriptedExecutor((r, f, _, _) => System.Threading.Tasks.Task.FromResult(Ended(r, f, ExperienceVerdict.Failed, "Orchestrator 'test' exited with code 1 at 2.000 s (R16).")));
+        using var task = Task(executor, ComposeItems.Experience("exp/compose.yml", ("Name", "parking")));
+
+        Assert.False(task.Execute());
+
+        var document = RulesDocument.Near(typeof(RunComposeExperience).Assembly.Location);
+        Assert.True(document is not null && File.Exists(document), "the repository's docs/rules.md is found from the task");
+        Assert.Contains($" Rules R16: {document}.", Assert.Single(engine.Errors).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ExperienceVerdict.Failed, "RSIM101", "failed")]
     [InlineData(ExperienceVerdict.TimedOut, "RSIM102", "timed out")]

@@ -9,6 +9,9 @@ namespace ReSim.Testing.MSBuild.Reporting;
 /// <summary>Reports one experience's outcome in the build log and turns it into an output item.</summary>
 internal static class OutcomeReporter
 {
+    // The package's docs/rules.md, two folders above the task (tasks/net8.0/); in a source checkout, the repository's.
+    private static readonly string? RulesDocumentPath = RulesDocument.Near(typeof(OutcomeReporter).Assembly.Location);
+
     /// <summary>Logs the outcome's diagnostics, summary and verdict, with an <c>RSIM1xx</c> error when it did not pass.</summary>
     /// <param name="log">The task's logging helper.</param>
     /// <param name="live">Logs a high-importance line that the Terminal Logger shows at once, beside the progress lines (<see cref="LiveMessage"/>).</param>
@@ -85,6 +88,7 @@ internal static class OutcomeReporter
     {
         // The excerpt goes into the error itself (stderr first, so a crash's reason is never cut), which is what the IDE and CI show.
         var excerpt = outcome.Reason is { } reason ? reason.Log.Format(reason.Service) : string.Empty;
-        log.LogError(null, code, code, outcome.Experience.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}{excerpt}");
+        var rules = RulesDocument.Line(outcome.Reason?.Message ?? string.Empty, RulesDocumentPath) is { } line ? $" {line}." : string.Empty;
+        log.LogError(null, code, code, outcome.Experience.Request.ComposeFile, 0, 0, 0, 0, $"{message} Results: {outcome.ResultsDirectory}{rules}{excerpt}");
     }
 }

@@ -37,11 +37,12 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
             Report(result, testAssembly);
             TestRunIndex.Add(report, experience.Request.Name ?? result.RunId, result);
+            var rules = RulesDocumentOf(testAssembly);
             return result.Verdict switch
             {
                 ExperienceVerdict.Passed => ExperienceTestOutcome.Passed(result),
-                ExperienceVerdict.Error => ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(result.Reason?.ToString() ?? "the engine gave no reason.")), result),
-                _ => ExperienceTestOutcome.Failed(new ExperienceFailedException(FailureMessages.Verdict(result)), result),
+                ExperienceVerdict.Error => ExperienceTestOutcome.Failed(new ExperienceSetupException(FailureMessages.Infrastructure(result.Reason?.ToString() ?? "the engine gave no reason.", rules)), result),
+                _ => ExperienceTestOutcome.Failed(new ExperienceFailedException(FailureMessages.Verdict(result, rules)), result),
             };
         }
         catch (ExperienceSetupException e)
@@ -49,6 +50,14 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             // A fresh, never-thrown exception: its message says everything, and a stack trace of this library would only bury it.
             return ExperienceTestOutcome.Failed(new ExperienceSetupException(e.Message));
         }
+    }
+
+    // Recorded at build time by the package's props (the package's copy); else one above this library (a source checkout).
+    private static string? RulesDocumentOf(Assembly testAssembly)
+    {
+        var recorded = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => string.Equals(a.Key, "ReSim.Testing.RulesDocument", StringComparison.Ordinal))?.Value;
+        return !string.IsNullOrEmpty(recorded) && File.Exists(recorded) ? recorded : RulesDocument.Near(typeof(ExperienceTestExecutor).Assembly.Location);
     }
 
     private LoadedExperience Prepare(ExperienceTestSpec spec, ProjectDirectory project, ResultsRetention? retention)

@@ -21,20 +21,26 @@ internal static class FailureMessages
         + Environment.NewLine
         + string.Join(Environment.NewLine, errors.Select(e => "  " + e));
 
-    /// <summary>The experience failed or timed out: the platform's reason (R20) and where its logs are.</summary>
+    /// <summary>The experience failed or timed out: the platform's reason (R20), where its logs are, and where the rules it cites are described.</summary>
     /// <param name="result">The result.</param>
+    /// <param name="rulesDocument">The path of the rules' description (<see cref="RulesDocument"/>), or <see langword="null"/>.</param>
     /// <returns>The message.</returns>
-    public static string Verdict(ExperienceResult result)
+    public static string Verdict(ExperienceResult result, string? rulesDocument)
     {
         ArgumentNullException.ThrowIfNull(result);
         var reason = result.Reason?.ToString()
             ?? string.Create(CultureInfo.InvariantCulture, $"The experience ended {result.Verdict} after {result.Duration.TotalSeconds:0.0} s without a recorded reason.");
-        return $"{reason}{Environment.NewLine}Logs, metrics, timeline and outputs: {result.ResultsDirectory}";
+        return WithRules($"{reason}{Environment.NewLine}Logs, metrics, timeline and outputs: {result.ResultsDirectory}", result.Reason?.Message, rulesDocument);
     }
 
     /// <summary>The experience could not run (no engine, a missing image): the engine's words and what to do.</summary>
     /// <param name="cause">What the engine said.</param>
     /// <returns>The message.</returns>
-    public static string Infrastructure(string cause) =>
-        $"The experience could not run: {cause}{Environment.NewLine}{InfrastructureAdvice}";
+    /// <param name="rulesDocument">The path of the rules' description (<see cref="RulesDocument"/>), or <see langword="null"/>.</param>
+    public static string Infrastructure(string cause, string? rulesDocument) =>
+        WithRules($"The experience could not run: {cause}{Environment.NewLine}{InfrastructureAdvice}", cause, rulesDocument);
+
+    // Only the reason's own words are searched for citations: a log excerpt may say anything.
+    private static string WithRules(string message, string? reason, string? rulesDocument) =>
+        RulesDocument.Line(reason ?? string.Empty, rulesDocument) is { } line ? message + Environment.NewLine + line : message;
 }

@@ -63,6 +63,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
 
         Assert.True(run.ExitCode != 0, run.ToString());
         AssertPrinted(run, ExperienceFailedError());
+        AssertRulesDocumentOfPackage(run, "resim.testing.msbuild");
     }
 
     [RequiresEngine]
@@ -94,6 +95,7 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         Assert.True(test.ExitCode != 0, $"One of the consumer tests fails on purpose. {test}");
         AssertPrinted(test, TestSummary());
         AssertPrinted(test, FailedTestName());
+        AssertRulesDocumentOfPackage(test, "resim.testing.xunit");
 
         // The fast writers' logs as the test result attaches them (R21): every line, in order.
         var attached = Directory.GetFiles(results, "experience-talker-container.log*", SearchOption.AllDirectories);
@@ -123,6 +125,17 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
         Assert.DoesNotContain("TypeLoadException", test.Output, StringComparison.Ordinal);
     }
 
+    // The failure's rule citations point at the rules' description inside the restored package, which is there.
+    private static void AssertRulesDocumentOfPackage(CliResult result, string package)
+    {
+        var cited = RulesLine().Match(result.Output);
+        Assert.True(cited.Success, $"Expected a line naming the rules' description. {result}");
+        var document = cited.Groups["document"].Value;
+        Assert.Contains($"/{package}/", document, StringComparison.Ordinal);
+        Assert.True(File.Exists(document), $"{document} does not exist");
+        Assert.Contains("**R16. Orchestrators decide.**", File.ReadAllText(document), StringComparison.Ordinal);
+    }
+
     private static void AssertPrinted(CliResult result, Regex expected) =>
         Assert.True(expected.IsMatch(result.Output), $"Expected output matching /{expected}/. {result}");
 
@@ -131,6 +144,9 @@ public sealed partial class PackagedConsumerTests(PackagedConsumer consumer) : I
 
     [GeneratedRegex(@"experiences/failing\.yml : error RSIM101: Experience 'failing-sim' failed: .*orchestrator", RegexOptions.None, 1000)]
     private static partial Regex ExperienceFailedError();
+
+    [GeneratedRegex(@"Rules R16(?:, R\d+)*: (?<document>/\S+/docs/rules\.md)", RegexOptions.None, 1000)]
+    private static partial Regex RulesLine();
 
     [GeneratedRegex(@"Skipping target ""ValidateComposeExperiences"" because all output files are up-to-date", RegexOptions.None, 1000)]
     private static partial Regex SkippedValidation();

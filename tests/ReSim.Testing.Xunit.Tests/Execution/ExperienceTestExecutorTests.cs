@@ -134,6 +134,20 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failure_citing_a_rule_ends_with_where_the_rules_are_described()
+    {
+        var reason = new FailureReason("Orchestrator 'test' exited with code 1 at 2.000 s (R16).", "test", 1, TimeSpan.FromSeconds(2), LogExcerpt.Empty);
+        var engine = Engine(ExperienceVerdict.Failed, reason);
+
+        var outcome = await Executor(engine, new FakeCompose()).RunAsync(Spec(), TestAssembly, CancellationToken.None);
+
+        // This test project imports the package's props as a consumer of a source checkout: the repository's document.
+        var document = RulesDocument.Near(typeof(ExperienceTestExecutorTests).Assembly.Location);
+        Assert.True(document is not null && File.Exists(document), "the repository's docs/rules.md is found");
+        Assert.EndsWith($"{Environment.NewLine}Rules R16: {document}", Assert.IsType<ExperienceFailedException>(outcome.Failure).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_error_result_fails_with_a_message_that_says_what_to_do()
     {
         var reason = new FailureReason("Image 'robot:1.0' is not on the engine and pulling it failed.", "robot", null, TimeSpan.Zero, LogExcerpt.Empty);
