@@ -39,17 +39,7 @@ internal sealed record ExperienceTestSpec(
 
     /// <summary>The experience-level environment as a map; a later entry for the same key wins.</summary>
     /// <returns>The variables, keys in ordinal order.</returns>
-    public ImmutableSortedDictionary<string, string> EnvironmentVariables()
-    {
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var entry in Environment)
-        {
-            var equals = entry.IndexOf('=', StringComparison.Ordinal);
-            builder[entry[..equals]] = entry[(equals + 1)..];
-        }
-
-        return builder.ToImmutable();
-    }
+    public ImmutableSortedDictionary<string, string> EnvironmentVariables() => EnvironmentEntries.Parse(Environment, []);
 
     /// <summary>The test case's display name: the method's, followed by the profile when there is one.</summary>
     /// <param name="baseDisplayName">The display name xUnit gives the method.</param>

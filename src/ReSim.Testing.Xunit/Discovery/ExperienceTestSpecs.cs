@@ -54,12 +54,11 @@ internal static class ExperienceTestSpecs
         }
 
         var environment = (attribute.Environment ?? []).ToImmutableArray();
-        foreach (var entry in environment)
+        var badEntries = new List<string?>();
+        EnvironmentEntries.Parse(environment, badEntries);
+        foreach (var entry in badEntries)
         {
-            if (entry is null || entry.IndexOf('=', StringComparison.Ordinal) < 1)
-            {
-                problems.Add($"Environment entry \"{entry}\" is not KEY=VALUE (R9); write it as \"NAME=value\".");
-            }
+            problems.Add($"Environment entry \"{entry}\" is not KEY=VALUE (R9); write it as \"NAME=value\".");
         }
 
         if (attribute.TimeoutSeconds <= 0)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
+using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.Discovery;
 
@@ -35,8 +36,10 @@ internal sealed record PipelineEnvironment(string? Profile, ImmutableArray<strin
     {
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(problems);
-        var entries = (lookup(EnvironmentVariable) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var bad in entries.Where(e => e.IndexOf('=', StringComparison.Ordinal) < 1))
+        var entries = EnvironmentEntries.Split(lookup(EnvironmentVariable));
+        var badEntries = new List<string?>();
+        EnvironmentEntries.Parse(entries, badEntries);
+        foreach (var bad in badEntries)
         {
             problems.Add($"the {EnvironmentVariable} environment variable's entry \"{bad}\" is not KEY=VALUE; set it as NAME=value;OTHER=value.");
         }
@@ -62,7 +65,7 @@ internal sealed record PipelineEnvironment(string? Profile, ImmutableArray<strin
             _ => Invalid(problems, $"the {KeepVariable} environment variable is \"{keepText}\"; set it to 1 to keep the containers, or 0 (or leave it unset) to remove them."),
         };
         var profile = lookup(ProfileVariable);
-        return new(string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), [.. entries.Where(e => e.IndexOf('=', StringComparison.Ordinal) >= 1)], timeout, keep);
+        return new(string.IsNullOrWhiteSpace(profile) ? null : profile.Trim(), [.. entries.Where(e => EnvironmentEntries.TryParse(e, out _, out _))], timeout, keep);
     }
 
     private static bool Invalid(ICollection<string> problems, string problem)
