@@ -62,9 +62,8 @@ public static class Interruption
         return new Outcome(left, removedAfter, clock.Elapsed, ownerEndedFirst, IsAlive(owner));
     }
 
-    private static async Task<string> ObjectsAsync(string runId, CancellationToken cancellationToken) =>
-        (await DockerAsync(["ps", "-aq", "--filter", $"label=ai.resim.testing.run={runId}"], cancellationToken)
-            + await DockerAsync(["volume", "ls", "-q", "--filter", $"label=ai.resim.testing.run={runId}"], cancellationToken)).Trim();
+    private static Task<string> ObjectsAsync(string runId, CancellationToken cancellationToken) =>
+        TestEngine.LabelledAsync("ai.resim.testing.run", runId, cancellationToken);
 
     private static async Task<string> DockerAsync(string[] arguments, CancellationToken cancellationToken)
     {

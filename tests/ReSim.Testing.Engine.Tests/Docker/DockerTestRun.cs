@@ -40,7 +40,7 @@ public sealed class DockerTestRun : IAsyncDisposable
         catch (ExperienceInfrastructureException e)
         {
             await runtime.DisposeAsync();
-            throw new InvalidOperationException(e.Message + "\n" + DockerCli.HowToGetDocker, e);
+            throw new InvalidOperationException(e.Message + "\n" + TestEngine.HowToGetOne, e);
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class EngineSmokeTests
             "run", "--rm", "--label", "ai.resim.testing=true", "--label", "ai.resim.testing.run=smoke",
             TestImages.Busybox, "sh", "-c", "echo smoke-$((6*7))");
 
-        Assert.True(exitCode == 0, $"docker run failed ({exitCode}): {stderr}\n{DockerCli.HowToGetDocker}");
+        Assert.True(exitCode == 0, $"docker run failed ({exitCode}): {stderr}\n{TestEngine.HowToGetOne}");
         Assert.Equal("smoke-42", stdout.Trim());
     }
 }

@@ -95,7 +95,7 @@ public sealed class ExperienceLauncherTests : IDisposable
 
         var result = await ExperienceLauncher.Shared.RunAsync(request, null, TestContext.Current.CancellationToken);
 
-        Assert.True(result.Verdict == ExperienceVerdict.Passed, $"{result.Reason} (if Docker is missing: {Docker.DockerCli.HowToGetDocker})");
+        Assert.True(result.Verdict == ExperienceVerdict.Passed, $"{result.Reason} (if Docker is missing: {TestEngine.HowToGetOne})");
         Assert.Equal(files.Results(), result.ResultsDirectory);
         Assert.Contains("launched hi", RealEngine.Log(result, "test"));
         Assert.Equal(DiagnosticCodes.IgnoredKey, Assert.Single(result.Diagnostics).Code);

@@ -30,6 +30,6 @@ public sealed class BusyEngine : IAsyncLifetime
     {
         var (code, _, error) = await DockerCli.RunAsync(
             ["run", "-d", "--name", $"{prefix}-{name}", "--label", "resim-testing-tests=load", .. options, "resim-testing/busybox:1.35", "sh", "-c", script]);
-        Assert.True(code == 0, $"could not start the load container {name}: {error}{Environment.NewLine}{DockerCli.HowToGetDocker}");
+        Assert.True(code == 0, $"could not start the load container {name}: {error}{Environment.NewLine}{TestEngine.HowToGetOne}");
     }
 }

@@ -87,19 +87,12 @@ public sealed class RealEngine : IAsyncDisposable
         }
         catch (ExperienceInfrastructureException e)
         {
-            throw new InvalidOperationException(e.Message + Environment.NewLine + DockerCli.HowToGetDocker, e);
+            throw new InvalidOperationException(e.Message + Environment.NewLine + TestEngine.HowToGetOne, e);
         }
     }
 
     /// <summary>R19: no container (service or sandbox) and no volume carrying the run's label, as the docker CLI sees it.</summary>
-    public static async Task AssertNothingLeftAsync(string runId)
-    {
-        var containers = await DockerCli.RunAsync("ps", "-a", "--format", "{{.Names}}", "--filter", $"label={RunLabels.Run}={runId}");
-        var volumes = await DockerCli.RunAsync("volume", "ls", "-q", "--filter", $"label={RunLabels.Run}={runId}");
-        Assert.True(containers.ExitCode == 0 && volumes.ExitCode == 0, containers.StdErr + volumes.StdErr);
-        var left = (containers.StdOut + volumes.StdOut).Trim();
-        Assert.True(left.Length == 0, $"R19: run {runId} left on the engine: {left}");
-    }
+    public static Task AssertNothingLeftAsync(string runId) => TestEngine.AssertNothingLeftAsync(runId, Token);
 
     public static string Log(ExperienceResult result, string service) =>
         File.ReadAllText(Path.Combine(result.ResultsDirectory, $"experience-{service}-container.log"));
