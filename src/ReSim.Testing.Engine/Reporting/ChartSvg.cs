@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReSim.Testing.Engine.Running;
 
 namespace ReSim.Testing.Engine.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Results;
-using ReSim.Testing.Engine.Running;
 
 namespace ReSim.Testing.Engine.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using ReSim.Testing.Engine.Reporting;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Running;

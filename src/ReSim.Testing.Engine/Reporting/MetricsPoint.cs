@@ -1,4 +1,4 @@
-namespace ReSim.Testing.Engine.Running;
+namespace ReSim.Testing.Engine.Reporting;
 
 /// <summary>One row of the metrics files (R22).</summary>
 /// <param name="Time">When the container's counters were read.</param>
