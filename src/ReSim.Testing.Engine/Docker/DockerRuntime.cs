@@ -19,11 +19,8 @@ namespace ReSim.Testing.Engine.Docker;
 public sealed class DockerRuntime : IContainerRuntime
 {
     private readonly DockerRuntimeOptions options;
-    private readonly ConcurrentDictionary<string, long> lastExit = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, LogStart> logStarts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> serviceOf = new(StringComparer.Ordinal);
+    private readonly RunScopes runs = new();
     private readonly SandboxHolds holds = new();
-    private readonly ConcurrentDictionary<string, HealthcheckDefinition> healthcheckOf = new(StringComparer.Ordinal);
     private readonly object gate = new();
     private Task<RuntimeInfo>? connecting;
     private DockerClient? client;
@@ -129,12 +126,7 @@ public sealed class DockerRuntime : IContainerRuntime
         var created = await EngineErrors.GuardAsync(
             $"create the container of service '{spec.Service}'",
             () => Client.Containers.CreateContainerAsync(CreateParameters.ForService(spec, engine), cancellationToken)).ConfigureAwait(false);
-        serviceOf[created.ID] = spec.Service;
-        if (spec.Healthcheck is not null)
-        {
-            healthcheckOf[created.ID] = spec.Healthcheck;
-        }
-
+        runs.Track(created.ID, new TrackedContainer(spec.RunId, spec.Service, spec.Healthcheck));
         return created.ID;
     }
 
@@ -152,7 +144,7 @@ public sealed class DockerRuntime : IContainerRuntime
     /// then or until the runtime is disposed. A broken stream ends with an <see cref="ExperienceInfrastructureException"/>.
     /// </remarks>
     public IAsyncEnumerable<ContainerEvent> WatchAsync(string runId, CancellationToken cancellationToken) =>
-        EventSubscription.Open(Client, engine, runId, (id, at) => lastExit.AddOrUpdate(id, at, (_, known) => Math.Max(known, at)), cancellationToken);
+        EventSubscription.Open(Client, engine, runId, (id, at) => runs.Find(id)?.SawExit(at), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
@@ -162,12 +154,18 @@ public sealed class DockerRuntime : IContainerRuntime
     /// </remarks>
     public async Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
     {
+        var tracked = runs.Find(containerId);
         await EngineErrors.GuardAsync($"start {Describe(containerId)}", async () =>
         {
-            logStarts[containerId] = logStarts.ContainsKey(containerId) ? await PreviousEndAsync(containerId, cancellationToken).ConfigureAwait(false) : default;
+            if (tracked is not null)
+            {
+                tracked.LogStart = tracked.Started ? await PreviousEndAsync(containerId, tracked, cancellationToken).ConfigureAwait(false) : default;
+                tracked.Started = true;
+            }
+
             await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        healthChecks?.Drive(containerId, healthcheckOf.GetValueOrDefault(containerId));
+        healthChecks?.Drive(containerId, tracked?.Healthcheck);
     }
 
     /// <inheritdoc />
@@ -187,7 +185,8 @@ public sealed class DockerRuntime : IContainerRuntime
     /// </remarks>
     public IAsyncEnumerable<LogLine> StreamLogsAsync(string containerId, CancellationToken cancellationToken)
     {
-        var start = logStarts.GetValueOrDefault(containerId);
+        var tracked = runs.Find(containerId);
+        var start = tracked?.LogStart ?? default;
         if (engine.FollowedLogsLoseMessages)
         {
             return PolledContainerLog.ReadAsync(Client, containerId, start, cancellationToken);
@@ -195,7 +194,7 @@ public sealed class DockerRuntime : IContainerRuntime
 
         var since = start.SinceNanoseconds;
         return ContainerLogStream.ReadAsync(
-            Client, containerId, since, () => lastExit.TryGetValue(containerId, out var died) && (since is not { } from || died > from), cancellationToken);
+            Client, containerId, since, () => tracked?.LastExit is { } died && (since is not { } from || died > from), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -222,8 +221,22 @@ public sealed class DockerRuntime : IContainerRuntime
         finally
         {
             holds.Release(runId);
+            ForgetRun(runId);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>Drops what this runtime tracks of the run's containers (services, health checks, exits, log positions, CPU counters).</remarks>
+    public void ForgetRun(string runId)
+    {
+        foreach (var containerId in runs.Drop(runId))
+        {
+            Forget(containerId);
+        }
+    }
+
+    /// <summary>How many containers this runtime tracks, of every run not yet removed or let go.</summary>
+    internal int TrackedContainers => runs.Count;
 
     /// <inheritdoc />
     /// <remarks>Releases the holds of runs not yet removed: their sandboxes end, and their services with them.</remarks>
@@ -263,15 +276,12 @@ public sealed class DockerRuntime : IContainerRuntime
     }
 
     private string Describe(string containerId) =>
-        serviceOf.TryGetValue(containerId, out var service) ? $"the container of service '{service}'" : $"container {containerId}";
+        runs.Find(containerId) is { } tracked ? $"the container of service '{tracked.Service}'" : $"container {containerId}";
 
     private void Forget(string containerId)
     {
-        serviceOf.TryRemove(containerId, out _);
-        healthcheckOf.TryRemove(containerId, out _);
+        runs.Forget(containerId);
         healthChecks?.Forget(containerId);
-        lastExit.TryRemove(containerId, out _);
-        logStarts.TryRemove(containerId, out _);
         sampler?.Forget(containerId);
     }
 
@@ -290,7 +300,7 @@ public sealed class DockerRuntime : IContainerRuntime
     // Both marks are on the engine's clock and after every line of earlier starts: the last line logged, and the die event
     // (logged once the output is drained). Either alone would do; the die event is only known when a watcher saw it. An
     // engine whose log stamps are whole seconds (Podman) gives the last second and how many messages of it to skip.
-    private async Task<LogStart> PreviousEndAsync(string containerId, CancellationToken cancellationToken)
+    private async Task<LogStart> PreviousEndAsync(string containerId, TrackedContainer tracked, CancellationToken cancellationToken)
     {
         if (engine.FollowedLogsLoseMessages)
         {
@@ -298,7 +308,6 @@ public sealed class DockerRuntime : IContainerRuntime
         }
 
         var lastLine = await ContainerLogStream.LastLineTimeAsync(Client, containerId, cancellationToken).ConfigureAwait(false);
-        var died = lastExit.TryGetValue(containerId, out var at) ? at : (long?)null;
-        return new LogStart(new[] { lastLine + 1, died }.Max(), 0);
+        return new LogStart(new[] { lastLine + 1, tracked.LastExit }.Max(), 0);
     }
 }

@@ -24,6 +24,13 @@ internal static class SummaryTable
             text.Append(Environment.NewLine).Append(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
         }
 
+        // A "-" for memory must not pass for "nothing measured, nothing wrong": say which containers ran unread.
+        var unread = result.Services.Where(s => s.Resources.Samples == 0 && (!s.ExitCodes.IsDefaultOrEmpty || s.StoppedAtTeardown)).Select(s => s.Name).ToList();
+        if (unread.Count > 0)
+        {
+            text.Append(Environment.NewLine).Append(CultureInfo.InvariantCulture, $"No CPU or memory sample of {string.Join(", ", unread)}: the container ran too briefly to be read (a few tens of milliseconds on a busy machine), or sampling is off (R22).");
+        }
+
         return text.ToString();
     }
 

@@ -277,6 +277,7 @@ internal sealed class RunEffects : IAsyncDisposable
     private async Task ReportKeptAsync()
     {
         await feed.DisposeAsync().ConfigureAwait(false);
+        runtime.ForgetRun(plan.RunId);
         foreach (var container in plan.Containers)
         {
             Record(container.Service, TimelineKind.Kept, container.Name);

@@ -88,4 +88,11 @@ public interface IContainerRuntime : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the removal.</param>
     /// <returns>A task that completes when nothing of the run is left on the engine.</returns>
     Task RemoveRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Lets go of everything the runtime keeps of a run it will not remove (its containers were kept after the verdict); <see cref="RemoveRunAsync"/> does the same for a run it removes.</summary>
+    /// <param name="runId">The run.</param>
+    /// <remarks>Nothing on the engine changes. The default does nothing, for runtimes that keep nothing per run.</remarks>
+    void ForgetRun(string runId)
+    {
+    }
 }

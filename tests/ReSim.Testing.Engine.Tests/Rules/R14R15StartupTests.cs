@@ -90,6 +90,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
     // setup writes the config a second before it completes: a robot start that missed it exits well before setup's
     // exit (an R15 restart), and one that found it runs on. Writing it just before completing made a robot's check
     // just before the write and its exit just after setup's a failure after the dependency was satisfied, as R17 says.
+    // The orchestrator passes 3 s after the robot found the config, when setup has long completed.
     [Fact]
     public async Task A_service_exiting_before_its_setup_dependency_completed_successfully_is_started_again_R15()
     {
@@ -100,7 +101,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
                 {{RealEngine.Orchestrator}}
                 depends_on:
                   robot: { condition: service_started }
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-configured ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-configured ] && sleep 3 && exit 0; sleep 0.1; done; exit 1"]
               setup:
                 image: resim-testing/busybox:1.35
                 command: ["sh", "-c", "sleep 1; echo configured > /tmp/resim/outputs/.config && mv /tmp/resim/outputs/.config /tmp/resim/outputs/config; sleep 1"]

@@ -33,25 +33,6 @@ public sealed class R22MetricsTests : IAsyncDisposable
         Assert.True(firstSample - started <= TimeSpan.FromMilliseconds(100), $"first sample {(firstSample - started).TotalMilliseconds:0} ms after the engine's start event");
     }
 
-    [Theory]
-    [InlineData("[\"sh\", \"-c\", \"exit 4\"]")]
-    [InlineData("[\"true\"]")]
-    public async Task An_orchestrator_that_lives_a_few_tens_of_milliseconds_has_a_sample_R22(string command)
-    {
-        var result = await engine.RunAsync($$"""
-            services:
-              test:
-                image: resim-testing/busybox:1.35
-                {{RealEngine.Orchestrator}}
-                command: {{command}}
-            """);
-
-        var test = RealEngine.Service(result, "test");
-        var lived = TimelineTime(result, "test", "exited") - TimelineTime(result, "test", "started");
-        Assert.True(test.Resources.Samples >= 1, $"no sample of a container that lived {lived.TotalMilliseconds:0} ms");
-        Assert.Equal(test.Resources.Samples, File.ReadAllLines(result.MetricsFile!).Skip(1).Count(r => r.Split(',')[2] == "test"));
-    }
-
     [Fact]
     public async Task A_busy_loop_reads_what_the_kernel_gave_it_which_on_a_quiet_machine_is_a_whole_CPU_R22()
     {

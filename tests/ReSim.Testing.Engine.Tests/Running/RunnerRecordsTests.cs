@@ -208,6 +208,20 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
         Assert.Matches(@"^service\s+role\s+exit codes\s+restarts\s+health\s+peak memory\s+mean cpu$", table[1]);
         Assert.Matches(@"^test\s+orchestrator\s+0\s+0\s", table[2]);
         Assert.Matches(@"^robot\s+service\s+1,stopped\s+1\s", table[3]);
+        Assert.Equal(4, table.Length);
+    }
+
+    [Fact]
+    public async Task The_summary_names_each_container_that_ran_without_a_sample_instead_of_a_bare_dash_R22()
+    {
+        scenario.Runtime.Script("test", StartScript.Run.Exit(0));
+        var experience = scenario.Experience(Orchestrator("test"), Service("idle")) with { MetricsInterval = TimeSpan.Zero };
+
+        var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
+
+        var table = result.ToSummaryTable().Split(Environment.NewLine);
+        Assert.Matches(@"^test\s+orchestrator\s+0\s+0\s+-\s+-\s+-$", table[2]);
+        Assert.Equal("No CPU or memory sample of test, idle: the container ran too briefly to be read (a few tens of milliseconds on a busy machine), or sampling is off (R22).", table[^1]);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
