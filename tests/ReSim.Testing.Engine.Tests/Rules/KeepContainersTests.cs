@@ -49,6 +49,8 @@ public sealed class KeepContainersTests : IAsyncDisposable
         Assert.All(result.Services, s => Assert.Empty(s.LogGaps));
         Assert.Null(RealEngine.Service(result, "test").LogKeptEnd);
         Assert.Contains("`docker logs` of the kept container has the rest", RealEngine.Service(result, "robot").LogKeptEnd, StringComparison.Ordinal);
+        // The runtime let go of the kept run: its containers live on the engine only.
+        Assert.Equal(0, engine.Runtime.TrackedContainers);
 
         var removal = await RunShellAsync(command["remove with: ".Length..]);
         Assert.True(removal.ExitCode == 0, removal.Output);

@@ -60,6 +60,8 @@ public sealed class R19TeardownTests : IAsyncDisposable
         Assert.Equal(string.Empty, named.Trim());
         Assert.True(File.Exists(Path.Combine(result.OutputsDirectory, "running")));
         Assert.True(RealEngine.Service(result, "robot").StoppedAtTeardown);
+        // Nothing of the run stays in the runtime either: its per-run state went with it.
+        Assert.Equal(0, engine.Runtime.TrackedContainers);
     }
 
     [Fact]
