@@ -9,13 +9,19 @@ namespace ReSim.Testing.Engine.Running;
 /// every <see cref="PollPeriod"/> (or every interval, if shorter): until the first reading, a container not running yet
 /// is polled again every 10 ms; after it, one that is not running has ended. A row is written when an interval has passed since the last. When the start ends (its exit is seen, the container is gone,
 /// or the run stops sampling) the newest reading is written too, so the last row is at most one poll period before the
-/// counters went away; the engine records the exit 50-120 ms after that (docs/design.md, "Metrics (R22)"). CPU is the CPU time between two rows over the time between them; a start's first row has none. An interval of
-/// zero or less turns sampling off.
+/// counters went away; the engine records the exit 50-120 ms after that (docs/design.md, "Metrics (R22)"). When the
+/// run stops sampling (its verdict) while a container still runs, one more reading is taken then, so even a run shorter
+/// than the poll period has two rows of each such container and its CPU. CPU is the CPU time between two rows over the
+/// time between them; a start's first row has none. An interval of zero or less turns sampling off.
 /// </remarks>
 internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles files, TimeSpan interval, TimeProvider time) : IDisposable
 {
     /// <summary>How often a running container's counters are read, at most.</summary>
     public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(100);
+
+    // The least time between a start's newest reading and a last one taken when sampling ends, and how long that may take.
+    private static readonly TimeSpan FinalReadingGap = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FinalReadingBound = TimeSpan.FromMilliseconds(500);
 
     // Until the first reading the container is asked for more often, so one that lives a few tens of milliseconds is seen.
     private static readonly TimeSpan FirstReadingPoll = TimeSpan.FromMilliseconds(10);
@@ -164,6 +170,26 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
         catch (OperationCanceledException) when (exited.IsCancellationRequested)
         {
             // The start ended: its newest reading is written below.
+        }
+
+        // Sampling ends at the verdict while containers still run: one more reading now gives their last row the run's
+        // end, and a start only one reading old its CPU. Not for a start that exited (its counters are gone) nor within
+        // FinalReadingGap of the newest reading, where the kernel's CPU accounting (a tick of a few milliseconds) would
+        // weigh too much.
+        if (stopping.IsCancellationRequested && newest is not null && newest.Time + FinalReadingGap <= time.GetUtcNow())
+        {
+            using var bound = new CancellationTokenSource(FinalReadingBound);
+            try
+            {
+                if (await ReadAsync(containerId, bound.Token).ConfigureAwait(false) is { } last && last.Time > newest.Time)
+                {
+                    newest = last;
+                }
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            {
+                // The engine took too long: the newest reading stays the last row.
+            }
         }
 
         if (newest is not null && !ReferenceEquals(newest, written))

@@ -31,7 +31,7 @@ internal abstract record RunCommand
     /// <param name="Service">The service.</param>
     public sealed record SampleExit(string Service) : RunCommand;
 
-    /// <summary>The run has ended: cancels the timeout and the back-offs, and ends metrics sampling with each start's newest reading written.</summary>
+    /// <summary>The run has ended: cancels the timeout and the back-offs, and ends metrics sampling with each start's newest reading written: <see cref="RunInput.SamplingEnded"/>.</summary>
     public sealed record Ended : RunCommand;
 
     /// <summary>Stops a container at teardown (SIGTERM, SIGKILL after the grace period): <see cref="RunInput.StopDone"/>.</summary>

@@ -77,7 +77,7 @@ internal sealed class RunEffects : IAsyncDisposable
                 break;
             case RunCommand.Ended:
                 timers.Cancel();
-                Track(metrics.StopAsync());
+                Track(StopSamplingAsync());
                 break;
             case RunCommand.Stop stop:
                 if (!stopping)
@@ -155,6 +155,23 @@ internal sealed class RunEffects : IAsyncDisposable
         catch (OperationCanceledException) when (timers.IsCancellationRequested)
         {
             // The run ended before its timeout.
+        }
+    }
+
+    // Teardown waits for this input, so it comes whatever happens; a sampler that failed is said in the timeline.
+    private async Task StopSamplingAsync()
+    {
+        try
+        {
+            await metrics.StopAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Record(null, TimelineKind.Error, $"The last metrics rows could not be written: {exception.Message}");
+        }
+        finally
+        {
+            post(new RunInput.SamplingEnded());
         }
     }
 

@@ -46,6 +46,9 @@ internal abstract record RunInput
     /// <param name="Error">Why the stop failed, or <see langword="null"/>.</param>
     public sealed record StopDone(string Service, string? Error) : RunInput;
 
+    /// <summary>Metrics sampling has ended, each running container's last reading taken: teardown may stop them now.</summary>
+    public sealed record SamplingEnded : RunInput;
+
     /// <summary>The engine has answered the removal of the run.</summary>
     /// <param name="Error">Why the removal failed, or <see langword="null"/>.</param>
     public sealed record RemoveDone(string? Error) : RunInput;

@@ -14,7 +14,7 @@ namespace ReSim.Testing.Engine.Running;
 /// read to its end, so each start's lines sit under its own header in the log.</item>
 /// <item>Once the run has ended (verdict, error or cancellation) engine events change nothing, and a restart not made
 /// yet is cancelled (<c>restart-cancelled</c>); a start already asked for is waited for, then stopped with the rest.</item>
-/// <item>Teardown (R19): every container asked to start and not seen to exit is stopped; then the log of every stopped
+/// <item>Teardown (R19): once metrics sampling has ended (each running container's last reading taken), every container asked to start and not seen to exit is stopped; then the log of every stopped
 /// container is read to its end, however long that takes; then the streams of containers that could not be stopped are
 /// closed (the gap marked) and the run is removed. Kept containers are not stopped: their logs are closed instead.</item>
 /// </list>
@@ -87,6 +87,9 @@ internal static class RunPolicy
                 case RunInput.StopDone stop:
                     OnStopDone(stop);
                     break;
+                case RunInput.SamplingEnded:
+                    State = State with { SamplingEnded = true };
+                    break;
                 case RunInput.RemoveDone removed:
                     OnRemoveDone(removed.Error);
                     break;
@@ -96,8 +99,9 @@ internal static class RunPolicy
         // Teardown, one stage after the other; called after every input once the run has ended, it asks for each stage once.
         public void Advance()
         {
+            // Sampling ends first, so the last reading of a container still running is taken before it is stopped.
             var services = State.Services.Values;
-            if (services.Any(s => s.Starting))
+            if (!State.SamplingEnded || services.Any(s => s.Starting))
             {
                 return;
             }

@@ -34,6 +34,9 @@ internal sealed record RunState
     /// <summary>Why the run ended, once it has; from then on only the teardown goes on.</summary>
     public RunEnding? Ending { get; init; }
 
+    /// <summary>Whether metrics sampling has ended (after the run has).</summary>
+    public bool SamplingEnded { get; init; }
+
     /// <summary>Whether the log streams still open were closed.</summary>
     public bool LogsClosed { get; init; }
 

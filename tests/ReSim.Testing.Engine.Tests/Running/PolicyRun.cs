@@ -57,6 +57,8 @@ internal sealed class PolicyRun
 
     public List<string> StopDone(string service, string? error = null) => Apply(new RunInput.StopDone(service, error));
 
+    public List<string> SamplingEnded() => Apply(new RunInput.SamplingEnded());
+
     /// <summary>The service exits 1 and its restart is made: the old log ends, the engine answers the start and reports it.</summary>
     public void ExitsAndRestarts(string service, double exitAt, double startedAt)
     {

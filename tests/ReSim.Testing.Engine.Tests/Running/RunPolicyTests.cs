@@ -40,6 +40,7 @@ public sealed class RunPolicyTests
         run.Exited("robot", 1, 1.0);
 
         Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict", "ended", "record:restart-cancelled:robot"], run.Exited("test", 0, 1.5));
+        Assert.Empty(run.SamplingEnded());
         Assert.Empty(run.LogEnded("robot"));
         Assert.Equal(["close-logs", "remove"], run.LogEnded("test"));
         Assert.Equal(["record:removed"], run.Apply(new RunInput.RemoveDone(null)));
@@ -57,6 +58,7 @@ public sealed class RunPolicyTests
         run.LogEnded("robot", 1.1);
 
         Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict", "ended"], run.Exited("test", 0, 1.2));
+        Assert.Empty(run.SamplingEnded());
         Assert.Empty(run.LogEnded("test"));
         Assert.Equal(["stop:robot"], run.StartDone("robot"));
         Assert.Equal(["record:stopped:robot"], run.StopDone("robot"));
@@ -72,7 +74,8 @@ public sealed class RunPolicyTests
         run.BeginAndStartAll();
         run.ExitsAndRestarts("robot", 1.0, 1.2);
 
-        Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict", "ended", "stop:robot"], run.Exited("test", 0, 1.5));
+        Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict", "ended"], run.Exited("test", 0, 1.5));
+        Assert.Equal(["stop:robot"], run.SamplingEnded());
         Assert.Equal(StopProgress.Stopped, (run.StopDone("robot"), run.State.Services["robot"].Stop).Item2);
     }
 
@@ -140,7 +143,9 @@ public sealed class RunPolicyTests
         var three = new PolicyRun([Orchestrator("test"), Service("robot"), Service("sim")]);
         three.BeginAndStartAll();
 
-        Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict:test", "ended", "stop:robot", "stop:sim"], three.Exited("test", 1, 2.0));
+        Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict:test", "ended"], three.Exited("test", 1, 2.0));
+        // Each running container's last metrics reading comes before it is stopped.
+        Assert.Equal(["stop:robot", "stop:sim"], three.SamplingEnded());
         Assert.Equal(["record:stop-failed:robot"], three.StopDone("robot", "cannot stop"));
         Assert.Equal(["record:stopped:sim"], three.StopDone("sim"));
         Assert.Empty(three.LogEnded("test"));
@@ -159,6 +164,7 @@ public sealed class RunPolicyTests
 
         // The exited orchestrator's log is read to its end first (it is whole); only then is the kept robot's closed.
         Assert.Equal(["record:exited:test", "sample-exit:test", "record:verdict", "ended"], kept.Exited("test", 0, 1.0));
+        Assert.Empty(kept.SamplingEnded());
         Assert.Equal(["close-logs"], kept.LogEnded("test"));
         Assert.Equal(["report-kept"], kept.LogEnded("robot"));
         Assert.True(kept.State.IsDone);
@@ -171,15 +177,17 @@ public sealed class RunPolicyTests
         var kept = new PolicyRun([Orchestrator("test"), Service("robot")], keep: true);
         kept.BeginAndStartAll();
 
-        Assert.Equal(["record:error", "ended", "stop:robot", "stop:test"], kept.Apply(new RunInput.EngineLost("gone"), 1.0));
+        Assert.Equal(["record:error", "ended"], kept.Apply(new RunInput.EngineLost("gone"), 1.0));
+        Assert.Equal(["stop:robot", "stop:test"], kept.SamplingEnded());
         Assert.Equal(new RunEnding.Failed("gone", TimeSpan.FromSeconds(1)), kept.State.Ending);
     }
 
     [Fact]
     public void A_cancellation_before_the_first_start_removes_the_run_and_starts_nothing_R19()
     {
-        Assert.Equal(["record:cancelled", "ended", "close-logs", "remove"], run.Apply(new RunInput.Cancelled()));
+        Assert.Equal(["record:cancelled", "ended"], run.Apply(new RunInput.Cancelled()));
         Assert.Empty(run.Apply(new RunInput.Begin()));
+        Assert.Equal(["close-logs", "remove"], run.SamplingEnded());
         Assert.Equal(["record:removed"], run.Apply(new RunInput.RemoveDone(null)));
         Assert.True(run.State.IsDone);
         Assert.IsType<RunEnding.Cancelled>(run.State.Ending);
@@ -190,7 +198,8 @@ public sealed class RunPolicyTests
     {
         var unreached = new PolicyRun([Orchestrator("test")], connected: false);
 
-        Assert.Equal(["record:error", "ended", "close-logs"], unreached.Apply(new RunInput.SetupFailed("no engine")));
+        Assert.Equal(["record:error", "ended"], unreached.Apply(new RunInput.SetupFailed("no engine")));
+        Assert.Equal(["close-logs"], unreached.SamplingEnded());
         Assert.True(unreached.State.IsDone);
     }
 
@@ -222,7 +231,8 @@ public sealed class RunPolicyTests
     {
         run.BeginAndStartAll();
 
-        Assert.Equal(["record:timeout", "record:verdict", "ended", "stop:robot", "stop:test"], run.Apply(new RunInput.Engine(LifecycleEvent.TimeoutElapsed(TimeSpan.FromMinutes(1))), 60));
+        Assert.Equal(["record:timeout", "record:verdict", "ended"], run.Apply(new RunInput.Engine(LifecycleEvent.TimeoutElapsed(TimeSpan.FromMinutes(1))), 60));
+        Assert.Equal(["stop:robot", "stop:test"], run.SamplingEnded());
         Assert.Equal("after 60.000 s", Assert.Single(run.Records(TimelineKind.Timeout)).Detail);
     }
 
@@ -230,6 +240,7 @@ public sealed class RunPolicyTests
     public void A_removal_the_engine_refuses_is_a_teardown_problem_naming_the_run_s_label_R19()
     {
         run.Apply(new RunInput.Cancelled());
+        run.SamplingEnded();
         run.Apply(new RunInput.RemoveDone("connection reset"));
 
         Assert.Equal("Teardown failed: connection reset Look for leftovers labelled ai.resim.testing.run=run1 (R19).", run.State.TeardownProblem);
@@ -243,7 +254,8 @@ public sealed class RunPolicyTests
         run.Exited("robot", 1, 1.0);
         run.LogEnded("robot", 1.0);
 
-        Assert.Equal(["record:error", "ended", "stop:robot", "stop:test"], run.Apply(new RunInput.StartDone("robot", new InvalidOperationException("boom")), 1.1));
+        Assert.Equal(["record:error", "ended"], run.Apply(new RunInput.StartDone("robot", new InvalidOperationException("boom")), 1.1));
+        Assert.Equal(["stop:robot", "stop:test"], run.SamplingEnded());
         Assert.Equal("Could not restart service 'robot': boom", Assert.IsType<RunEnding.Failed>(run.State.Ending).Message);
     }
 
@@ -256,6 +268,7 @@ public sealed class RunPolicyTests
         Exception error = infrastructure ? new ExperienceInfrastructureException("No such image") : new InvalidOperationException("No such image");
 
         run.Apply(new RunInput.StartDone("robot", error));
+        run.SamplingEnded();
 
         Assert.Equal(message, Assert.IsType<RunEnding.Failed>(run.State.Ending).Message);
         // The refused container is stopped too, once the other start is answered: the engine may have started it all the same.

@@ -124,6 +124,19 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_service_still_running_at_a_verdict_sooner_than_one_poll_has_a_last_sample_then_and_its_CPU_R22()
+    {
+        // The verdict comes 80 ms after the start, before the sampler's next 100 ms poll: the last row is read at the end.
+        scenario.Runtime.Script("test", StartScript.Run.Wait(80).Exit(0));
+
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { MetricsInterval = TimeSpan.FromSeconds(30) }, TestContext.Current.CancellationToken);
+
+        var robot = result.Services.Single(s => s.Name == "robot").Resources;
+        Assert.Equal(2, robot.Samples);
+        Assert.Equal(12.5, robot.MeanCpuPercent!.Value, 1);
+    }
+
+    [Fact]
     public async Task Each_start_has_its_own_summary_and_no_start_has_an_invented_first_CPU_reading_R22()
     {
         scenario.Runtime
