@@ -70,7 +70,7 @@ internal sealed class EventFeed(IReadOnlyDictionary<string, string> serviceByCon
             return null;
         }
 
-        var at = engineEvent.Time > origin ? engineEvent.Time - origin : TimeSpan.Zero;
+        var at = RunState.Since(origin, engineEvent.Time);
         return engineEvent.Kind switch
         {
             ContainerEventKind.Started => LifecycleEvent.Started(service, at),

@@ -61,7 +61,7 @@ internal sealed class RunEffects : IAsyncDisposable
         switch (command)
         {
             case RunCommand.Record record:
-                records.Timeline.Record(new TimelineEntry(record.Time, record.Time > origin ? record.Time - origin : TimeSpan.Zero, record.Service, record.Kind.Text(), record.Detail));
+                records.Timeline.Record(new TimelineEntry(record.Time, RunState.Since(origin, record.Time), record.Service, record.Kind.Text(), record.Detail));
                 break;
             case RunCommand.ArmTimeout:
                 Track(TimeoutAsync());
@@ -129,7 +129,7 @@ internal sealed class RunEffects : IAsyncDisposable
         stopBound.Dispose();
     }
 
-    private TimeSpan Elapsed => time.GetUtcNow() - origin;
+    private TimeSpan Elapsed => RunState.Since(origin, time.GetUtcNow());
 
     private void Track(Task task) => work.Enqueue(task);
 

@@ -333,6 +333,6 @@ internal static class RunPolicy
 
         private void Record(DateTimeOffset at, string? service, TimelineKind kind, string? detail) => Commands.Add(new RunCommand.Record(at, service, kind, detail));
 
-        private TimeSpan Since(DateTimeOffset moment) => State.Origin is { } origin && moment > origin ? moment - origin : TimeSpan.Zero;
+        private TimeSpan Since(DateTimeOffset moment) => RunState.Since(State.Origin, moment);
     }
 }

@@ -147,7 +147,7 @@ internal sealed class RunSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private TimeSpan Elapsed() => State.Origin is { } origin && run.Time.GetUtcNow() > origin ? run.Time.GetUtcNow() - origin : TimeSpan.Zero;
+    private TimeSpan Elapsed() => RunState.Since(State.Origin, run.Time.GetUtcNow());
 
     private async Task<ImmutableDictionary<string, string>> CreateAsync(CancellationToken cancellationToken)
     {

@@ -71,6 +71,12 @@ internal sealed record RunState
         Services = lifecycle.Services.Keys.ToImmutableSortedDictionary(s => s, s => new ServiceRun { Name = s }, StringComparer.Ordinal),
     };
 
+    /// <summary>How long after <paramref name="origin"/> <paramref name="moment"/> is; zero before it or without an origin.</summary>
+    /// <param name="origin">When the experience started, or <see langword="null"/>.</param>
+    /// <param name="moment">The moment.</param>
+    /// <returns>The time since the start, never negative.</returns>
+    public static TimeSpan Since(DateTimeOffset? origin, DateTimeOffset moment) => origin is { } start && moment > start ? moment - start : TimeSpan.Zero;
+
     /// <summary>The state with <paramref name="service"/> replaced.</summary>
     /// <param name="service">The service's new record.</param>
     /// <returns>The state.</returns>

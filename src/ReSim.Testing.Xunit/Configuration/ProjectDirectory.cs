@@ -22,8 +22,7 @@ internal sealed record ProjectDirectory(string Path, string HowFound)
     /// <returns>The folder and how it was found.</returns>
     public static ProjectDirectory Of(Assembly testAssembly)
     {
-        var recorded = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => string.Equals(a.Key, MetadataKey, StringComparison.Ordinal))?.Value;
+        var recorded = BuildMetadata.Value(testAssembly, MetadataKey);
         if (!string.IsNullOrEmpty(recorded) && Directory.Exists(recorded))
         {
             return new(recorded, $"recorded at build time in the test assembly's {MetadataKey} metadata");

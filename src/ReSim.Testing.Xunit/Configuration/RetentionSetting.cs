@@ -21,15 +21,14 @@ internal static class RetentionSetting
     /// <exception cref="ExperienceSetupException">A property is not a whole number from 0 up.</exception>
     public static ResultsRetention? Of(Assembly testAssembly)
     {
-        var metadata = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToList();
-        var runs = Read(metadata, KeepRunsKey, "ReSimKeepRuns");
-        var days = Read(metadata, KeepDaysKey, "ReSimKeepDays");
+        var runs = Read(testAssembly, KeepRunsKey, "ReSimKeepRuns");
+        var days = Read(testAssembly, KeepDaysKey, "ReSimKeepDays");
         return runs is null && days is null ? null : new ResultsRetention(runs ?? ResultsRetention.Default.KeepRuns, days ?? ResultsRetention.Default.KeepDays);
     }
 
-    private static int? Read(List<AssemblyMetadataAttribute> metadata, string key, string property)
+    private static int? Read(Assembly testAssembly, string key, string property)
     {
-        var text = metadata.LastOrDefault(m => m.Key == key)?.Value;
+        var text = BuildMetadata.Value(testAssembly, key);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;

@@ -55,8 +55,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
     // Recorded at build time by the package's props (the package's copy); else one above this library (a source checkout).
     private static string? RulesDocumentOf(Assembly testAssembly)
     {
-        var recorded = testAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => string.Equals(a.Key, "ReSim.Testing.RulesDocument", StringComparison.Ordinal))?.Value;
+        var recorded = BuildMetadata.Value(testAssembly, "ReSim.Testing.RulesDocument");
         return !string.IsNullOrEmpty(recorded) && File.Exists(recorded) ? recorded : RulesDocument.Near(typeof(ExperienceTestExecutor).Assembly.Location);
     }
 
