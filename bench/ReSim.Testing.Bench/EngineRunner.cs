@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
@@ -30,7 +31,7 @@ internal sealed class EngineRunner(string composeFile, DockerRuntime runtime) : 
 
         var observer = new LatencyObserver(Phases.Observe(DateTimeOffset.UtcNow));
         var results = Path.Combine(Path.GetTempPath(), "resim-bench", $"{Environment.ProcessId}-{iteration}-{Guid.NewGuid():N}");
-        var result = await runner.RunAsync(new Experience { Compose = load.Model, ResultsDirectory = results }, observer, cancellationToken);
+        var result = await runner.RunAsync(new Experience { Compose = load.Model, Settings = new() { ResultsDirectory = results } }, observer, cancellationToken);
         Directory.Delete(results, recursive: true);
         if (result.Verdict != ExperienceVerdict.Passed)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 
@@ -43,7 +44,7 @@ internal static class LogCaptureBench
         var results = Path.Combine(Path.GetTempPath(), "resim-bench", "logs-" + Guid.NewGuid().ToString("N"));
         var captured = Stopwatch.StartNew();
         var result = await new ExperienceRunner(runtime).RunAsync(
-            new Experience { Compose = load.Model!, ResultsDirectory = results, Timeout = TimeSpan.FromMinutes(30) }, null, cancellationToken).ConfigureAwait(false);
+            new Experience { Compose = load.Model!, Settings = new() { ResultsDirectory = results, Timeout = TimeSpan.FromMinutes(30) } }, null, cancellationToken).ConfigureAwait(false);
         captured.Stop();
         var file = result.Services.Single().LogFile!;
         var kept = new FileInfo(file).Length - "=== start 1 ===\n".Length;

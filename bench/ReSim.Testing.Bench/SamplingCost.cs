@@ -4,6 +4,7 @@ using System.Text;
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Bench;
@@ -40,7 +41,7 @@ internal static class SamplingCost
                 using var self = Process.GetCurrentProcess();
                 var cpuBefore = self.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                var result = await runner.RunAsync(new Experience { Compose = model, ResultsDirectory = folder, MetricsInterval = interval, StopGracePeriod = TimeSpan.FromMilliseconds(500) });
+                var result = await runner.RunAsync(new Experience { Compose = model, Settings = new() { ResultsDirectory = folder, MetricsInterval = interval, StopGracePeriod = TimeSpan.FromMilliseconds(500) } });
                 watch.Stop();
                 self.Refresh();
                 if (result.Verdict != ExperienceVerdict.Passed)

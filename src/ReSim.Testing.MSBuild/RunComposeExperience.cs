@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Build.Framework;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Reporting;
@@ -122,7 +123,7 @@ public sealed class RunComposeExperience : Microsoft.Build.Utilities.Task, ICanc
             return true;
         }
 
-        using var signals = ExperienceLauncher.ReportSignalEndings(ReportSignal);
+        using var signals = ExperienceRunner.ReportSignalEndings(ReportSignal);
         var outcomes = RunWhileYielded([.. experiences.Select(e => e.Experience)]);
         var signal = signals.Signal;
 

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Reporting;
@@ -27,7 +28,7 @@ public sealed class ValidateComposeExperience : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var projectDirectory = string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory;
-        var defaults = PipelineDefaults.None with { Profile = string.IsNullOrWhiteSpace(DefaultProfile) ? null : DefaultProfile.Trim() };
+        var defaults = PipelineDefaults.Profile(DefaultProfile);
         foreach (var item in Experiences)
         {
             var experience = ExperienceItemReader.Read(item, projectDirectory, defaults, out var error);
@@ -37,7 +38,7 @@ public sealed class ValidateComposeExperience : Microsoft.Build.Utilities.Task
                 continue;
             }
 
-            var load = ExperienceLauncher.Load(experience.Request).Load;
+            var load = ExperienceRunner.Load(experience.Request).Load;
             DiagnosticReporter.Report(Log, load.Diagnostics);
             Log.LogMessage(
                 MessageImportance.Low,

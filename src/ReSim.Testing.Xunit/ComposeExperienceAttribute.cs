@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Engine.Settings;
 using Xunit;
 using Xunit.v3;
 
@@ -27,8 +29,10 @@ namespace ReSim.Testing;
 public sealed class ComposeExperienceAttribute(
     string composeFile,
     [CallerFilePath] string? sourceFilePath = null,
-    [CallerLineNumber] int sourceLineNumber = -1) : FactAttribute(sourceFilePath, sourceLineNumber)
+    [CallerLineNumber] int sourceLineNumber = -1) : FactAttribute(sourceFilePath, sourceLineNumber), IExperienceTestSource
 {
+    private int? timeoutSeconds;
+
     /// <summary>The platform's default experience timeout, in seconds (one hour).</summary>
     public const int DefaultTimeoutSeconds = 3600;
 
@@ -54,7 +58,12 @@ public sealed class ComposeExperienceAttribute(
     public string? Inputs { get; set; }
 
     /// <summary>How long the experience may run before it fails with a timeout (R18); default one hour, as on the platform.</summary>
-    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+    /// <remarks>Unless set here, <c>RESIM_TIMEOUT_SECONDS</c> gives it for every experience of the run.</remarks>
+    public int TimeoutSeconds
+    {
+        get => timeoutSeconds ?? DefaultTimeoutSeconds;
+        set => timeoutSeconds = value;
+    }
 
     /// <summary>The system's CPUs (R7, R13), which the services' CPU reservations must fit in; 0 (the default) means this machine's.</summary>
     public double SystemCpus { get; set; }
@@ -77,4 +86,20 @@ public sealed class ComposeExperienceAttribute(
 
     /// <summary>The system's memory (R7, R13) as a compose size such as <c>"16g"</c>; <see langword="null"/> (the default) means this machine's.</summary>
     public string? SystemMemory { get; set; }
+
+    /// <inheritdoc />
+    IReadOnlyList<string>? IExperienceTestSource.Profiles => Profiles;
+
+    /// <inheritdoc />
+    ExperienceSettingsText IExperienceTestSource.SettingsText() => new()
+    {
+        Environment = [.. Environment ?? []],
+        Inputs = Inputs,
+        TimeoutSeconds = timeoutSeconds?.ToString(CultureInfo.InvariantCulture),
+        SystemCpus = SystemCpus == 0 ? null : SystemCpus.ToString("R", CultureInfo.InvariantCulture),
+        SystemMemory = SystemMemory,
+        SystemGpus = [.. SystemGpus ?? []],
+        AllowHostMounts = AllowHostMounts ? "true" : null,
+        KeepContainers = KeepContainers ? "true" : null,
+    };
 }

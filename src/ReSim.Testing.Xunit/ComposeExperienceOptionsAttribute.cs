@@ -1,3 +1,5 @@
+using ReSim.Testing.Configuration;
+
 namespace ReSim.Testing;
 
 /// <summary>Assembly-wide settings for the [ComposeExperience] tests of a test project.</summary>
@@ -9,10 +11,10 @@ namespace ReSim.Testing;
 /// at most one per GiB of memory available to the test process.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
-public sealed class ComposeExperienceOptionsAttribute : Attribute
+public sealed class ComposeExperienceOptionsAttribute : Attribute, IExperienceOptions
 {
     /// <summary>The default <see cref="MaxAttachedOutputBytes"/>: 8 MiB.</summary>
-    public const long DefaultMaxAttachedOutputBytes = 8L * 1024 * 1024;
+    public const long DefaultMaxAttachedOutputBytes = AssemblyOptions.DefaultMaxAttachedOutputBytes;
 
     /// <summary>How many experiences may run at once in this test assembly; 0 (the default) for what the machine can hold.</summary>
     /// <remarks>xUnit runs test collections (by default, test classes) in parallel; experiences beyond this limit wait for a free slot.</remarks>

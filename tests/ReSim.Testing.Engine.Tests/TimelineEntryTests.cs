@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Model;
+
 namespace ReSim.Testing.Engine.Tests;
 
 /// <summary>The one-line human form of a timeline entry (R23), which front ends print as is.</summary>

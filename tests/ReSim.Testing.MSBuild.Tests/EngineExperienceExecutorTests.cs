@@ -1,6 +1,7 @@
 using System.Reflection;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.MSBuild.Items;
@@ -64,13 +65,13 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     }
 
     private static EngineExperienceExecutor Executor(Action<string> delete) =>
-        new(new ExperienceLauncher(DownRuntime.Create()), new ResultsFolder(delete, TimeProvider.System));
+        new(new ExperienceRunner(DownRuntime.Create()), new ResultsFolder(delete, TimeProvider.System));
 
     private ExperienceItem Item(string yaml)
     {
         var compose = Path.Combine(root, "compose.yml");
         File.WriteAllText(compose, yaml);
-        return new ExperienceItem("compose.yml", "compose", new ExperienceRequest { ComposeFile = compose, Name = "compose", Timeout = TimeSpan.FromSeconds(30) });
+        return new ExperienceItem("compose.yml", "compose", new ExperienceRequest { ComposeFile = compose, Settings = new() { Name = "compose", Timeout = TimeSpan.FromSeconds(30) } });
     }
 
     public class DownRuntime : DispatchProxy

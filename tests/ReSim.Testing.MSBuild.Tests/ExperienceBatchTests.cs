@@ -1,3 +1,4 @@
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Running;
@@ -7,7 +8,7 @@ namespace ReSim.Testing.MSBuild.Tests;
 public sealed class ExperienceBatchTests
 {
     private static ExperienceItem Item(string name) =>
-        new("compose.yml", name, new ExperienceRequest { ComposeFile = "/p/compose.yml", Name = name, Timeout = TimeSpan.FromSeconds(5) });
+        new("compose.yml", name, new ExperienceRequest { ComposeFile = "/p/compose.yml", Settings = new() { Name = name, Timeout = TimeSpan.FromSeconds(5) } });
 
     [Fact]
     public void Each_experience_gets_its_own_results_folder_even_when_names_repeat()

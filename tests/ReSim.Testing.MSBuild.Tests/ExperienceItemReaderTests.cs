@@ -1,4 +1,5 @@
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Tests.Fakes;
 
@@ -25,10 +26,10 @@ public sealed class ExperienceItemReaderTests
         var request = experience.Request;
         Assert.Equal(Path.Combine(Project, "experiences", "compose.yml"), request.ComposeFile);
         Assert.Equal("sim", request.Profile);
-        Assert.Equal(new Dictionary<string, string> { ["SCENARIO"] = "parking", ["SEED"] = "4" }, request.Environment);
-        Assert.Equal(Path.Combine(Project, "experiences", "parking"), request.InputsDirectory);
-        Assert.Equal(TimeSpan.FromMinutes(10), request.Timeout);
-        Assert.Equal(("compose-sim", "compose-sim"), (experience.Name, request.Name));
+        Assert.Equal(new Dictionary<string, string> { ["SCENARIO"] = "parking", ["SEED"] = "4" }, request.Settings.Environment);
+        Assert.Equal(Path.Combine(Project, "experiences", "parking"), request.Settings.InputsDirectory);
+        Assert.Equal(TimeSpan.FromMinutes(10), request.Settings.Timeout);
+        Assert.Equal(("compose-sim", "compose-sim"), (experience.Name, request.Settings.Name));
         Assert.Equal("experiences/compose.yml", experience.ItemSpec);
     }
 
@@ -41,9 +42,9 @@ public sealed class ExperienceItemReaderTests
         Assert.NotNull(experience);
         var request = experience.Request;
         Assert.Null(request.Profile);
-        Assert.Null(request.InputsDirectory);
-        Assert.Empty(request.Environment);
-        Assert.Equal(Experience.DefaultTimeout, request.Timeout);
+        Assert.Null(request.Settings.InputsDirectory);
+        Assert.Empty(request.Settings.Environment);
+        Assert.Equal(ExperienceSettings.DefaultTimeout, request.Settings.Timeout);
         Assert.Equal("compose", experience.Name);
     }
 
@@ -53,27 +54,27 @@ public sealed class ExperienceItemReaderTests
         var request = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("Environment", "URL=http://a?b=c; EMPTY=;")), Project, out _)?.Request;
 
         Assert.NotNull(request);
-        Assert.Equal("http://a?b=c", request.Environment["URL"]);
-        Assert.Equal(string.Empty, request.Environment["EMPTY"]);
+        Assert.Equal("http://a?b=c", request.Settings.Environment["URL"]);
+        Assert.Equal(string.Empty, request.Settings.Environment["EMPTY"]);
     }
 
     [Theory]
-    [InlineData("Environment", "SCENARIO", "Environment entry 'SCENARIO'")]
-    [InlineData("Environment", "=4", "Environment entry '=4'")]
-    [InlineData("TimeoutSeconds", "ten", "TimeoutSeconds 'ten'")]
-    [InlineData("TimeoutSeconds", "-5", "TimeoutSeconds '-5'")]
-    [InlineData("TimeoutSeconds", "0", "TimeoutSeconds '0'")]
-    [InlineData("SystemCpus", "many", "SystemCpus 'many' is not a positive number")]
-    [InlineData("SystemCpus", "-1", "SystemCpus '-1'")]
-    [InlineData("SystemMemory", "16x", "SystemMemory '16x' is not a memory size")]
-    [InlineData("AllowHostMounts", "yes", "AllowHostMounts 'yes' is not true or false")]
-    [InlineData("Name", "..", "Name '..' cannot name the experience's results folder. A Name is one plain folder name")]
-    [InlineData("Name", ".", "Name '.' cannot name")]
-    [InlineData("Name", "/", "Name '/' cannot name")]
-    [InlineData("Name", "a/../..", "Name 'a/../..' cannot name")]
-    [InlineData("Name", "/home/me", "Name '/home/me' cannot name")]
-    [InlineData("Name", "a\\b", "Name 'a\\b' cannot name")]
-    [InlineData("Name", "C:x", "Name 'C:x' cannot name")]
+    [InlineData("Environment", "SCENARIO", "Environment is \"SCENARIO\", which is not NAME=value (R9)")]
+    [InlineData("Environment", "=4", "Environment is \"=4\", which is not NAME=value (R9)")]
+    [InlineData("TimeoutSeconds", "ten", "TimeoutSeconds is \"ten\"")]
+    [InlineData("TimeoutSeconds", "-5", "TimeoutSeconds is \"-5\"")]
+    [InlineData("TimeoutSeconds", "0", "TimeoutSeconds is \"0\"")]
+    [InlineData("SystemCpus", "many", "SystemCpus is \"many\", which is not a positive number")]
+    [InlineData("SystemCpus", "-1", "SystemCpus is \"-1\"")]
+    [InlineData("SystemMemory", "16x", "SystemMemory is \"16x\", which is not a memory size")]
+    [InlineData("AllowHostMounts", "yes", "AllowHostMounts is \"yes\", which is not true or false")]
+    [InlineData("Name", "..", "Name is \"..\", which cannot name the experience's results folder; write one plain folder name")]
+    [InlineData("Name", ".", "Name is \".\", which cannot name")]
+    [InlineData("Name", "/", "Name is \"/\", which cannot name")]
+    [InlineData("Name", "a/../..", "Name is \"a/../..\", which cannot name")]
+    [InlineData("Name", "/home/me", "Name is \"/home/me\", which cannot name")]
+    [InlineData("Name", "a\\b", "Name is \"a\\b\", which cannot name")]
+    [InlineData("Name", "C:x", "Name is \"C:x\", which cannot name")]
     public void Invalid_metadata_is_refused_with_a_message_naming_the_item_and_the_value(string metadata, string value, string expected)
     {
         var experience = ExperienceItemReader.Read(ComposeItems.Experience("exp/compose.yml", (metadata, value)), Project, out var error);
@@ -91,9 +92,9 @@ public sealed class ExperienceItemReaderTests
         var full = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemCpus", "8"), ("SystemMemory", "16g"), ("SystemGpus", "0; GPU-b;")), Project, out _)?.Request;
         var gpusOnly = ExperienceItemReader.Read(ComposeItems.Experience("c.yml", ("SystemGpus", "0")), Project, out _)?.Request;
 
-        Assert.Equal((8.0, 16L << 30), (full!.System!.Cpus, full.System.MemoryBytes));
-        Assert.Equal(["0", "GPU-b"], full.System.Gpus);
-        Assert.Equal((machine.Cpus, machine.MemoryBytes), (gpusOnly!.System!.Cpus, gpusOnly.System.MemoryBytes));
+        Assert.Equal((8.0, 16L << 30), (full!.Settings.System!.Cpus, full.Settings.System.MemoryBytes));
+        Assert.Equal(["0", "GPU-b"], full.Settings.System.Gpus);
+        Assert.Equal((machine.Cpus, machine.MemoryBytes), (gpusOnly!.Settings.System!.Cpus, gpusOnly.Settings.System.MemoryBytes));
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class ExperienceItemReaderTests
     {
         var experience = ExperienceItemReader.Read(ComposeItems.Experience("c.yml"), Project, out _);
 
-        Assert.Null(experience!.Request.System);
+        Assert.Null(experience!.Request.Settings.System);
     }
 
     [Theory]
@@ -116,7 +117,7 @@ public sealed class ExperienceItemReaderTests
         var experience = ExperienceItemReader.Read(item, Project, out var error);
 
         Assert.Null(error);
-        Assert.Equal(expected, experience!.Request.AllowHostMounts);
+        Assert.Equal(expected, experience!.Request.Settings.AllowHostMounts);
     }
 
     [Fact]

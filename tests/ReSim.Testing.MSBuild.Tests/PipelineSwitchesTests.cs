@@ -1,5 +1,7 @@
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Settings;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Running;
 using ReSim.Testing.MSBuild.Tests.Fakes;
@@ -29,12 +31,12 @@ public sealed class PipelineSwitchesTests
 
         var (plain, own) = (executor.Runs[0].Experience.Request, executor.Runs[1].Experience.Request);
         Assert.Equal(2, executor.Runs.Count);
-        Assert.Equal(("hil", "compose-hil"), (plain.Profile, plain.Name));
-        Assert.Equal(new Dictionary<string, string> { ["RIG"] = "bench-2", ["SEED"] = "7" }, plain.Environment);
-        Assert.Equal(TimeSpan.FromSeconds(900), plain.Timeout);
-        Assert.Equal(("sim", "parking-sim"), (own.Profile, own.Name));
-        Assert.Equal(new Dictionary<string, string> { ["RIG"] = "bench-2", ["SEED"] = "4" }, own.Environment);
-        Assert.Equal(TimeSpan.FromSeconds(60), own.Timeout);
+        Assert.Equal(("hil", "compose-hil"), (plain.Profile, plain.Settings.Name));
+        Assert.Equal(new Dictionary<string, string> { ["RIG"] = "bench-2", ["SEED"] = "7" }, plain.Settings.Environment);
+        Assert.Equal(TimeSpan.FromSeconds(900), plain.Settings.Timeout);
+        Assert.Equal(("sim", "parking-sim"), (own.Profile, own.Settings.Name));
+        Assert.Equal(new Dictionary<string, string> { ["RIG"] = "bench-2", ["SEED"] = "4" }, own.Settings.Environment);
+        Assert.Equal(TimeSpan.FromSeconds(60), own.Settings.Timeout);
     }
 
     [Fact]
@@ -67,10 +69,10 @@ public sealed class PipelineSwitchesTests
     }
 
     [Theory]
-    [InlineData(null, "SEED", "The ComposeExperienceEnvironment property's entry 'SEED' is not NAME=value.")]
-    [InlineData("0", null, "The ComposeExperienceTimeoutSeconds property '0' is not a positive number of seconds.")]
-    [InlineData("soon", null, "The ComposeExperienceTimeoutSeconds property 'soon' is not a positive number of seconds.")]
-    [InlineData(null, null, "The ComposeExperienceKeepContainers property 'maybe' is not true or false.", "maybe")]
+    [InlineData(null, "SEED", "The ComposeExperienceEnvironment property (-p:ComposeExperienceEnvironment=\"NAME=value%3BOTHER=value\") is \"SEED\", which is not NAME=value (R9); write each entry as NAME=value.")]
+    [InlineData("0", null, "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds) is \"0\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
+    [InlineData("soon", null, "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds) is \"soon\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
+    [InlineData(null, null, "The ComposeExperienceKeepContainers property (-p:ComposeExperienceKeepContainers) is \"maybe\", which is not true or false; write true to keep the containers after the verdict, or leave it out.", "maybe")]
     public void An_invalid_pipeline_value_fails_with_RSIM104_naming_the_property_before_anything_runs(string? timeout, string? environment, string expected, string? keep = null)
     {
         using var task = Task(ComposeItems.Experience("exp/compose.yml"));
@@ -94,11 +96,11 @@ public sealed class PipelineSwitchesTests
 
         Assert.True(task.Execute());
 
-        Assert.Equal([true, false], executor.Runs.OrderBy(r => r.Experience.Name, StringComparer.Ordinal).Select(r => r.Experience.Request.KeepContainers));
+        Assert.Equal([true, false], executor.Runs.OrderBy(r => r.Experience.Name, StringComparer.Ordinal).Select(r => r.Experience.Request.Settings.KeepContainers));
     }
 
     [Theory]
-    [InlineData("KeepContainers", "sometimes", "ComposeExperience 'exp/compose.yml': KeepContainers 'sometimes' is not true or false.")]
+    [InlineData("KeepContainers", "sometimes", "ComposeExperience 'exp/compose.yml': KeepContainers is \"sometimes\", which is not true or false; write true to keep the containers after the verdict, or leave it out.")]
     public void Invalid_keep_metadata_is_refused_with_RSIM104(string metadata, string value, string expected)
     {
         using var task = Task(ComposeItems.Experience("exp/compose.yml", (metadata, value)));
@@ -124,7 +126,7 @@ public sealed class PipelineSwitchesTests
         var warning = Assert.Single(engine.Warnings);
         Assert.Equal(("RSIM109", expected), (warning.Code, warning.Message));
         var request = Assert.Single(executor.Runs).Experience.Request;
-        Assert.Equal((null, Experience.DefaultTimeout, false), (request.Profile, request.Timeout, request.KeepContainers));
+        Assert.Equal((null, ExperienceSettings.DefaultTimeout, false), (request.Profile, request.Settings.Timeout, request.Settings.KeepContainers));
     }
 
     [Fact]
@@ -143,10 +145,10 @@ public sealed class PipelineSwitchesTests
     [Fact]
     public void Without_pipeline_values_an_item_is_read_as_written()
     {
-        var experience = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml"), "/consumer", PipelineDefaults.None, out var error);
+        var experience = ExperienceItemReader.Read(ComposeItems.Experience("compose.yml"), "/consumer", ExperienceSettingsText.None, out var error);
 
         Assert.Null(error);
-        Assert.Equal((null, "compose", Experience.DefaultTimeout), (experience!.Request.Profile, experience.Name, experience.Request.Timeout));
-        Assert.Empty(experience.Request.Environment);
+        Assert.Equal((null, "compose", ExperienceSettings.DefaultTimeout), (experience!.Request.Profile, experience.Name, experience.Request.Settings.Timeout));
+        Assert.Empty(experience.Request.Settings.Environment);
     }
 }

@@ -1,3 +1,4 @@
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Reporting;
 using ReSim.Testing.MSBuild.Running;
@@ -28,7 +29,7 @@ public sealed class ResultsRootSafetyTests : IDisposable
         File.WriteAllText(Path.Combine(project, "compose.yml"), "services:\n  test:\n    image: resim-testing/busybox:1.35\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n");
         var resultsRoot = Directory.CreateDirectory(Path.Combine(project, "resim")).FullName;
         File.WriteAllText(Path.Combine(resultsRoot, "kept.txt"), "kept");
-        var executor = new EngineExperienceExecutor(new ExperienceLauncher(EngineExperienceExecutorTests.DownRuntime.Create()), ResultsFolder.Default);
+        var executor = new EngineExperienceExecutor(new ExperienceRunner(EngineExperienceExecutorTests.DownRuntime.Create()), ResultsFolder.Default);
         using var task = new RunComposeExperience(executor)
         {
             BuildEngine = engine,
@@ -41,7 +42,7 @@ public sealed class ResultsRootSafetyTests : IDisposable
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal(TaskErrorCodes.InvalidItem, error.Code);
-        Assert.StartsWith($"ComposeExperience 'compose.yml': Name '{name}' cannot name the experience's results folder.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"ComposeExperience 'compose.yml': Name is \"{name}\", which cannot name the experience's results folder;", error.Message, StringComparison.Ordinal);
         Assert.Equal("class Program {}", File.ReadAllText(sentinel));
         Assert.Equal("kept", File.ReadAllText(Path.Combine(resultsRoot, "kept.txt")));
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Build.Framework;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Running;
@@ -161,7 +162,7 @@ public sealed class RunComposeExperienceTests
             yieldedWhileRunning = engine.IsYielded;
             await System.Threading.Tasks.Task.Yield();
             observer.OnStateChange(new TimelineEntry(DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1.2), "robot", "exited", "0"));
-            observer.OnLogLine("robot", Engine.Runtime.OutputChannel.StdOut, "hello");
+            observer.OnLogLine("robot", Engine.Model.OutputChannel.StdOut, "hello");
             return Passed(r, f);
         });
         using var task = Task(executor, ComposeItems.Experience("compose.yml"));

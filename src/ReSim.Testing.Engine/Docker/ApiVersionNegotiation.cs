@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Docker;
 

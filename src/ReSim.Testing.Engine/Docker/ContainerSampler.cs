@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;

@@ -57,7 +57,7 @@ internal static class CreateParameters
         Name = spec.Name,
         Image = image,
         OpenStdin = true,
-        // A kept run (Experience.KeepContainers) must outlive its owner for debugging: its stdin stays open when the hold goes.
+        // A kept run (ExperienceSettings.KeepContainers) must outlive its owner for debugging: its stdin stays open when the hold goes.
         StdinOnce = !spec.Labels.ContainsKey(RunLabels.Kept),
         Labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal),
         HostConfig = new HostConfig

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
 using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Docker;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Docker.DotNet;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;

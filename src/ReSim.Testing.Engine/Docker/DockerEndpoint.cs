@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Model;
+
 namespace ReSim.Testing.Engine.Docker;
 
 /// <summary>Finds the engine endpoint the way the Docker CLI does, and words the error when it cannot be reached.</summary>

@@ -4,6 +4,7 @@ using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;
 

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Docker.DotNet;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Docker;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Docker;
 

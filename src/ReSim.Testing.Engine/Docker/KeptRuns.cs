@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 
-/// <summary>Runs kept after their verdict (<see cref="Experience.KeepContainers"/>): alive for debugging until their owner process ends.</summary>
+/// <summary>Runs kept after their verdict (<see cref="ExperienceSettings.KeepContainers"/>): alive for debugging until their owner process ends.</summary>
 /// <remarks>
 /// A kept run's sandbox does not close with its owner's hold (its standard input stays open), so its containers outlive
 /// the test process for <c>docker exec</c>. The sandbox then no longer says whether anyone still wants the run, so a kept

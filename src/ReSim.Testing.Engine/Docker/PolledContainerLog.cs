@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 using End = ReSim.Testing.Engine.Docker.ContainerLogStream.End;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Docker;
 

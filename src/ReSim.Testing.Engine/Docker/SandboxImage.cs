@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Docker.DotNet.Handler.Abstractions;
 using Docker.DotNet.X509;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Docker;
 

@@ -1,6 +1,6 @@
 namespace ReSim.Testing.Engine.Launch;
 
-/// <summary>A front end's registered report of experiences that a signal ended (<see cref="ExperienceLauncher.ReportSignalEndings"/>).</summary>
+/// <summary>A front end's registered report of experiences that a signal ended (<see cref="ExperienceRunner.ReportSignalEndings"/>).</summary>
 public sealed class SignalReport : IDisposable
 {
     private readonly Action<string> report;

@@ -29,7 +29,7 @@ internal static class GpuAssigner
                 if (error is not null)
                 {
                     errors.Add($"{service.Location}: service '{service.Name}' {error}, and the system's {total} GPU(s) are never shared between services (R13). " +
-                        "Give the experience more GPUs (Experience.System with its Gpus) or reserve fewer.");
+                        "Give the experience more GPUs (ExperienceSettings.System with its Gpus) or reserve fewer.");
                 }
 
                 taken.AddRange(granted);

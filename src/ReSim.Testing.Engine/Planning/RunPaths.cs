@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Planning;
@@ -12,11 +13,27 @@ namespace ReSim.Testing.Engine.Planning;
 /// <param name="Metrics">The CPU and memory samples, as CSV (R22).</param>
 internal sealed record RunPaths(string Results, string Outputs, string Inputs, string TestConfig, string Timeline, string Metrics)
 {
+    /// <summary>
+    /// Where the results folders of runs whose settings name none go, one folder per run: <c>&lt;temp&gt;/resim-testing-&lt;user&gt;</c>.
+    /// </summary>
+    /// <remarks>
+    /// Per user, since on Linux <c>&lt;temp&gt;</c> is <c>/tmp</c>, shared by every user of the machine: a folder made by
+    /// one user (root in a CI job, a colleague on a shared host) could not be written by the next.
+    /// </remarks>
+    public static string DefaultResultsRoot { get; } =
+        Path.Combine(Path.GetTempPath(), "resim-testing-" + string.Concat(Environment.UserName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')));
+
     /// <summary>The folder the mounts are made at inside every container (R11).</summary>
     public const string ContainerRoot = "/tmp/resim";
 
     /// <summary>The CPU and memory samples as JSON lines, named like the platform's own metrics output (R22).</summary>
     public string ResourceMetrics => Path.Combine(Results, "resource_metrics.resim.jsonl");
+
+    /// <summary>The results folder of a run before its paths are prepared: the settings' own, or one in <see cref="DefaultResultsRoot"/>.</summary>
+    /// <param name="settings">The experience's settings.</param>
+    /// <param name="runId">The run.</param>
+    /// <returns>The folder's path.</returns>
+    public static string ResultsOf(ExperienceSettings settings, string runId) => settings.ResultsDirectory ?? Path.Combine(DefaultResultsRoot, runId);
 
     /// <summary>The outputs folder of the results folder <paramref name="results"/>.</summary>
     /// <param name="results">A run's results folder.</param>
@@ -29,29 +46,29 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
     public string LogFile(string service) => Path.Combine(Results, $"experience-{service}-container.log");
 
     /// <summary>Decides the paths of a run, creates its folders and writes <c>test_config.json</c>; in the default root, first
-    /// removes the folders of finished runs that <see cref="Experience.ResultsRetention"/> does not keep.</summary>
+    /// removes the folders of finished runs that <see cref="ExperienceSettings.ResultsRetention"/> does not keep.</summary>
     /// <param name="experience">The experience.</param>
     /// <param name="runId">The run.</param>
     /// <returns>The paths, every folder existing.</returns>
     /// <exception cref="ExperienceInfrastructureException">The inputs folder does not exist, or is a path never mounted (see <see cref="HostMountGuard"/>).</exception>
     public static RunPaths Prepare(Experience experience, string runId)
     {
-        if (experience.ResultsDirectory is null)
+        if (experience.Settings.ResultsDirectory is null)
         {
-            var retention = (experience.ResultsRetention ?? ResultsRetention.Default).WithEnvironment(Environment.GetEnvironmentVariable);
-            RunFolderPruner.Prune(ExperienceRunner.DefaultResultsRoot, retention, DateTimeOffset.UtcNow);
+            var retention = (experience.Settings.ResultsRetention ?? ResultsRetention.Default).WithEnvironment(Environment.GetEnvironmentVariable);
+            RunFolderPruner.Prune(DefaultResultsRoot, retention, DateTimeOffset.UtcNow);
         }
 
-        var results = Path.GetFullPath(experience.ResultsDirectory ?? Path.Combine(ExperienceRunner.DefaultResultsRoot, runId));
+        var results = Path.GetFullPath(ResultsOf(experience.Settings, runId));
         var mounts = Path.Combine(results, ".resim");
-        var inputs = experience.InputsDirectory is { } given ? Path.GetFullPath(given) : Path.Combine(mounts, "inputs");
-        if (experience.InputsDirectory is not null && !Directory.Exists(inputs))
+        var inputs = experience.Settings.InputsDirectory is { } given ? Path.GetFullPath(given) : Path.Combine(mounts, "inputs");
+        if (experience.Settings.InputsDirectory is not null && !Directory.Exists(inputs))
         {
             throw new ExperienceInfrastructureException(
-                $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or leave Experience.InputsDirectory unset for an empty one.");
+                $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or leave ExperienceSettings.InputsDirectory unset for an empty one.");
         }
 
-        if (experience.InputsDirectory is not null)
+        if (experience.Settings.InputsDirectory is not null)
         {
             inputs = HostMountGuard.Refusal(inputs, out var resolvedInputs) is { } refusal
                 ? throw new ExperienceInfrastructureException($"The experience's inputs folder cannot be mounted: {refusal} (R11). Give it a folder of its own with only the input files.")
@@ -69,7 +86,7 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new ExperienceInfrastructureException(
-                $"Cannot write the results folder '{results}': {exception.Message} Choose a writable Experience.ResultsDirectory.", exception);
+                $"Cannot write the results folder '{results}': {exception.Message} Choose a writable ExperienceSettings.ResultsDirectory.", exception);
         }
 
         return paths;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Planning;
@@ -10,7 +11,7 @@ namespace ReSim.Testing.Engine.Planning;
 /// Engine names are the run's prefix and the compose name: <c>resim-RUN-SERVICE</c>, <c>resim-RUN-VOLUME</c>, and
 /// <c>resim-RUN_sandbox</c> (an underscore, so no service name can clash). Host bind mounts from the compose file are left
 /// out, since the platform has none of the user's host paths (the loader warns, RSIM090); with
-/// <see cref="Experience.AllowHostMounts"/> they are made from the path the kernel would mount, read-only kept, unless
+/// <see cref="ExperienceSettings.AllowHostMounts"/> they are made from the path the kernel would mount, read-only kept, unless
 /// <see cref="HostMountGuard"/> refuses the path, which is an error of the plan.
 /// </remarks>
 internal static class RunPlanner
@@ -22,10 +23,10 @@ internal static class RunPlanner
         var compose = experience.Compose;
         var services = compose.ActiveServices;
         var prefix = $"resim-{runId}";
-        var runLabels = experience.KeepContainers
+        var runLabels = experience.Settings.KeepContainers
             ? new Dictionary<string, string>(RunLabels.For(runId), StringComparer.Ordinal) { [RunLabels.Kept] = "true" }
             : RunLabels.For(runId);
-        var system = experience.System ?? SystemResources.FromThisMachine();
+        var system = experience.Settings.System ?? SystemResources.FromThisMachine();
         var gpus = GpuAssigner.Assign(services, system.Gpus);
         var errors = Validate(compose, services).Concat(CheckReservations(compose, services, system)).Concat(gpus.Errors).ToList();
 
@@ -47,10 +48,10 @@ internal static class RunPlanner
             Entrypoint = service.Entrypoint,
             Command = service.Command,
             WorkingDir = service.WorkingDir,
-            Environment = service.Environment.WithComparers(StringComparer.Ordinal).SetItems(experience.Environment),
+            Environment = service.Environment.WithComparers(StringComparer.Ordinal).SetItems(experience.Settings.Environment),
             Healthcheck = service.Healthcheck,
             Labels = Labels(runLabels, service.Labels, "service", service.Name),
-            Mounts = Mounts(service, prefix, paths, experience.AllowHostMounts, errors),
+            Mounts = Mounts(service, prefix, paths, experience.Settings.AllowHostMounts, errors),
             NetworkNamespaceOf = sandbox.Name,
             Limits = service.Resources.Limits,
             GpuDeviceIds = gpus.DeviceIds.GetValueOrDefault(service.Name, []),
@@ -89,13 +90,13 @@ internal static class RunPlanner
         var cpus = services.Sum(s => s.Resources.Reservations.Cpus ?? 0);
         if (cpus >= system.Cpus)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {cpus:0.##} CPUs in total but the system has {system.Cpus:0.##} (R13). Reserve fewer, or give the experience more (Experience.System).");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {cpus:0.##} CPUs in total but the system has {system.Cpus:0.##} (R13). Reserve fewer, or give the experience more (ExperienceSettings.System).");
         }
 
         var memory = services.Sum(s => s.Resources.Reservations.MemoryBytes ?? 0);
         if (memory >= system.MemoryBytes)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {memory / 1048576.0:0.#} MiB of memory in total but the system has {system.MemoryBytes / 1048576.0:0.#} MiB (R13). Reserve less, or give the experience more (Experience.System).");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{file}: the services reserve {memory / 1048576.0:0.#} MiB of memory in total but the system has {system.MemoryBytes / 1048576.0:0.#} MiB (R13). Reserve less, or give the experience more (ExperienceSettings.System).");
         }
     }
 

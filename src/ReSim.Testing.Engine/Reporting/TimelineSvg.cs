@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Reporting;
 

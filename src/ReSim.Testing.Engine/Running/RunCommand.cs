@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Model;
+
 namespace ReSim.Testing.Engine.Running;
 
 /// <summary>What <see cref="RunPolicy.Apply"/> asks the run's shell (<see cref="RunSession"/>) to do; the results come back as <see cref="RunInput"/>s.</summary>

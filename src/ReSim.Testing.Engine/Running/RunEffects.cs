@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Runtime;
 
@@ -84,7 +85,7 @@ internal sealed class RunEffects : IAsyncDisposable
                 {
                     // One bound for every stop of the teardown, counted from the first.
                     stopping = true;
-                    stopBound.CancelAfter(experience.StopGracePeriod + StopBound);
+                    stopBound.CancelAfter(experience.Settings.StopGracePeriod + StopBound);
                 }
 
                 Track(StopAsync(stop.Service));
@@ -136,7 +137,7 @@ internal sealed class RunEffects : IAsyncDisposable
     private async Task TimeoutAsync()
     {
         // Task.Delay takes at most about 49 days; a longer timeout is as good as none.
-        var after = experience.Timeout;
+        var after = experience.Settings.Timeout;
         if (after < TimeSpan.Zero || after.TotalDays > 49)
         {
             return;
@@ -253,7 +254,7 @@ internal sealed class RunEffects : IAsyncDisposable
     // A kept container's log is cut on purpose (the container and its log are still there); any other cut loses output.
     private void CutAtTeardown(ServiceLog log, long bytes)
     {
-        if (experience.KeepContainers)
+        if (experience.Settings.KeepContainers)
         {
             log.EndKept($"the container was kept running after the verdict, so its log here ends after {bytes} bytes of this start; `docker logs` of the kept container has the rest");
         }
@@ -267,7 +268,7 @@ internal sealed class RunEffects : IAsyncDisposable
     {
         try
         {
-            await runtime.StopContainerAsync(containerIds[service], experience.StopGracePeriod, stopBound.Token).ConfigureAwait(false);
+            await runtime.StopContainerAsync(containerIds[service], experience.Settings.StopGracePeriod, stopBound.Token).ConfigureAwait(false);
             post(new RunInput.StopDone(service, null));
         }
         catch (Exception exception)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Reporting;
 using ReSim.Testing.Engine.Results;
@@ -42,7 +43,7 @@ internal sealed class RunSession : IAsyncDisposable
     public static RunSession Open(IContainerRuntime runtime, Experience experience, RunPlan plan, RunPaths paths, IExperienceObserver? observer, TimeProvider time)
     {
         var records = new RunRecords(plan, paths, observer);
-        return new RunSession(new RunContext(runtime, experience, plan, records, new MetricsSampler(runtime, records.Metrics, experience.MetricsInterval, time), time));
+        return new RunSession(new RunContext(runtime, experience, plan, records, new MetricsSampler(runtime, records.Metrics, experience.Settings.MetricsInterval, time), time));
     }
 
     /// <summary>Runs the experience from its set-up to its removal (or to its kept containers): starts every container together (R14), applies the lifecycle rules until the verdict, and tears down (R19).</summary>
@@ -134,7 +135,7 @@ internal sealed class RunSession : IAsyncDisposable
     /// <param name="result">The run's result.</param>
     /// <returns>The report's data.</returns>
     public ReportData ReportData(ExperienceResult result) => new(
-        run.Experience.Name ?? result.RunId,
+        run.Experience.Settings.Name ?? result.RunId,
         result,
         run.Records.Timeline.Entries,
         run.Records.Metrics.Points,
@@ -154,7 +155,7 @@ internal sealed class RunSession : IAsyncDisposable
         var (runtime, plan) = (run.Runtime, run.Plan);
         await runtime.RemoveOrphansAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(plan.Containers.GroupBy(c => c.Image, StringComparer.Ordinal)
-            .Select(image => runtime.EnsureImageAsync(image.First().Service, image.Key, run.Experience.PullPolicy, cancellationToken))).ConfigureAwait(false);
+            .Select(image => runtime.EnsureImageAsync(image.First().Service, image.Key, run.Experience.Settings.PullPolicy, cancellationToken))).ConfigureAwait(false);
         var sandboxId = await runtime.CreateSandboxAsync(plan.Sandbox, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(plan.Volumes.Select(v => runtime.CreateVolumeAsync(v, cancellationToken))).ConfigureAwait(false);
         var ids = await Task.WhenAll(plan.Containers.Select(c => runtime.CreateContainerAsync(c with { NetworkNamespaceOf = sandboxId }, cancellationToken))).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Running;
 
@@ -63,9 +64,9 @@ internal sealed record RunState
     {
         RunId = runId,
         Origin = origin,
-        Timeout = experience.Timeout,
-        StopGracePeriod = experience.StopGracePeriod,
-        KeepContainers = experience.KeepContainers,
+        Timeout = experience.Settings.Timeout,
+        StopGracePeriod = experience.Settings.StopGracePeriod,
+        KeepContainers = experience.Settings.KeepContainers,
         Connected = connected,
         Lifecycle = lifecycle,
         Services = lifecycle.Services.Keys.ToImmutableSortedDictionary(s => s, s => new ServiceRun { Name = s }, StringComparer.Ordinal),

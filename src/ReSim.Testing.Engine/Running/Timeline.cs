@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Running;
 

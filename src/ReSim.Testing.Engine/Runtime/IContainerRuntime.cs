@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Model;
+
 namespace ReSim.Testing.Engine.Runtime;
 
 /// <summary>The container operations an experience needs; the Docker engine in production, a scripted runtime in fast tests.</summary>

@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Model;
+
 namespace ReSim.Testing.Engine.Runtime;
 
 /// <summary>One line a container printed.</summary>

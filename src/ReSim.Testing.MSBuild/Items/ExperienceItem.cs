@@ -1,9 +1,10 @@
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 
 /// <summary>One <c>ComposeExperience</c> item, read and checked: the engine's request for it and how the build log names it (R7).</summary>
 /// <param name="ItemSpec">The item spec the user wrote, for messages.</param>
-/// <param name="Name">The experience's name in logs, errors and the results folder; also the request's <see cref="ExperienceRequest.Name"/>.</param>
+/// <param name="Name">The experience's name in logs, errors and the results folder; also the request's <see cref="Engine.Model.ExperienceSettings.Name"/>.</param>
 /// <param name="Request">What the engine loads and runs; its results folder is set per run.</param>
 internal sealed record ExperienceItem(string ItemSpec, string Name, ExperienceRequest Request);

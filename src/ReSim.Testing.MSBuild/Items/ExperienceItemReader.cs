@@ -1,12 +1,13 @@
-using System.Globalization;
 using Microsoft.Build.Framework;
-using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Settings;
 
 namespace ReSim.Testing.MSBuild.Items;
 
-/// <summary>Reads <c>ComposeExperience</c> items: <c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>, <c>SystemMemory</c>, <c>SystemGpus</c>, <c>AllowHostMounts</c>, <c>KeepContainers</c>.</summary>
+/// <summary>Reads <c>ComposeExperience</c> items: their metadata are the settings of <see cref="ExperienceSettingsText"/>, by
+/// the same names (<c>Profile</c>, <c>Environment</c>, <c>Inputs</c>, <c>TimeoutSeconds</c>, <c>Name</c>, <c>SystemCpus</c>,
+/// <c>SystemMemory</c>, <c>SystemGpus</c>, <c>AllowHostMounts</c>, <c>KeepContainers</c>), read by the engine's
+/// <see cref="ExperienceSettingsParser"/> as the xUnit attribute's are.</summary>
 /// <remarks>Pure: relative paths are resolved against the project folder it is given, never the process's current folder.</remarks>
 internal static class ExperienceItemReader
 {
@@ -16,80 +17,47 @@ internal static class ExperienceItemReader
     /// <param name="error">Why the item is invalid, naming the metadata and what to write instead.</param>
     /// <returns>The experience, or <see langword="null"/> when the item is invalid.</returns>
     public static ExperienceItem? Read(ITaskItem item, string projectDirectory, out string? error) =>
-        Read(item, projectDirectory, PipelineDefaults.None, out error);
+        Read(item, projectDirectory, ExperienceSettingsText.None, out error);
 
     /// <summary>Reads one item, with what the pipeline sets for metadata the item leaves empty.</summary>
     /// <param name="item">The <c>ComposeExperience</c> item.</param>
     /// <param name="projectDirectory">The folder relative paths are resolved against.</param>
-    /// <param name="defaults">The pipeline's profile, environment additions and timeout; the item's own metadata wins.</param>
+    /// <param name="defaults">The pipeline's settings (<see cref="PipelineDefaults"/>); the item's own metadata wins.</param>
     /// <param name="error">Why the item is invalid, naming the metadata and what to write instead.</param>
     /// <returns>The experience, or <see langword="null"/> when the item is invalid.</returns>
-    public static ExperienceItem? Read(ITaskItem item, string projectDirectory, PipelineDefaults defaults, out string? error)
+    public static ExperienceItem? Read(ITaskItem item, string projectDirectory, ExperienceSettingsText defaults, out string? error)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(defaults);
-        error = null;
         var spec = item.ItemSpec;
+        var written = new ExperienceSettingsText
+        {
+            Profile = Metadata(item, SettingNames.Profile),
+            Environment = EnvironmentEntries.Split(item.GetMetadata(SettingNames.Environment)),
+            Inputs = Metadata(item, SettingNames.Inputs),
+            TimeoutSeconds = Metadata(item, SettingNames.TimeoutSeconds),
+            Name = Metadata(item, SettingNames.Name),
+            SystemCpus = Metadata(item, SettingNames.SystemCpus),
+            SystemMemory = Metadata(item, SettingNames.SystemMemory),
+            SystemGpus = EnvironmentEntries.Split(item.GetMetadata(SettingNames.SystemGpus)),
+            AllowHostMounts = Metadata(item, SettingNames.AllowHostMounts),
+            KeepContainers = Metadata(item, SettingNames.KeepContainers),
+        };
+        var parsed = ExperienceSettingsParser.Parse(written.Over(defaults), projectDirectory, setting => $"ComposeExperience '{spec}': {setting}");
+        if (!parsed.IsValid)
+        {
+            error = string.Join(" ", parsed.Problems);
+            return null;
+        }
+
+        error = null;
         var composeFile = Path.GetFullPath(spec, projectDirectory);
-        var profile = NullIfEmpty(item.GetMetadata("Profile")) ?? defaults.Profile;
-
-        var environment = EnvironmentList.Parse(item.GetMetadata("Environment"), out var badEntry);
-        if (badEntry is not null)
-        {
-            error = $"ComposeExperience '{spec}': Environment entry '{badEntry}' is not NAME=value. Write Environment=\"NAME=value;OTHER=value\".";
-            return null;
-        }
-
-        var timeoutText = item.GetMetadata("TimeoutSeconds");
-        var timeout = defaults.Timeout ?? Experience.DefaultTimeout;
-        if (!string.IsNullOrWhiteSpace(timeoutText) && !EnvironmentList.TryParseSeconds(timeoutText, out timeout))
-        {
-            error = $"ComposeExperience '{spec}': TimeoutSeconds '{timeoutText}' is not a positive number of seconds. Write TimeoutSeconds=\"600\".";
-            return null;
-        }
-
-        var system = ReadSystem(item, out error);
-        if (error is not null)
-        {
-            return null;
-        }
-
-        var hostMountsText = NullIfEmpty(item.GetMetadata("AllowHostMounts"));
-        var allowHostMounts = false;
-        if (hostMountsText is not null && !bool.TryParse(hostMountsText, out allowHostMounts))
-        {
-            error = $"ComposeExperience '{spec}': AllowHostMounts '{hostMountsText}' is not true or false. Write AllowHostMounts=\"true\" to mount the compose file's host paths in local runs, or leave it out.";
-            return null;
-        }
-
-        var keepText = item.GetMetadata("KeepContainers");
-        if (!PipelineDefaults.TryParseSwitch(keepText, out var keep))
-        {
-            error = $"ComposeExperience '{spec}': KeepContainers '{keepText}' is not true or false. Write KeepContainers=\"true\".";
-            return null;
-        }
-
-        var inputs = NullIfEmpty(item.GetMetadata("Inputs"));
-        var givenName = NullIfEmpty(item.GetMetadata("Name"));
-        if (givenName is not null && !IsFolderName(givenName))
-        {
-            error = $"ComposeExperience '{spec}': Name '{givenName}' cannot name the experience's results folder. A Name is one plain folder name: "
-                + "not '.' or '..', not an absolute path, without '/', '\\', ':', '*', '?', '\"', '<', '>', '|' or control characters. Write Name=\"parking\", or leave it out for the file name and profile.";
-            return null;
-        }
-
-        var name = givenName ?? DefaultName(composeFile, profile);
+        var name = parsed.Settings.Name ?? DefaultName(composeFile, parsed.Profile);
         return new ExperienceItem(spec, name, new ExperienceRequest
         {
             ComposeFile = composeFile,
-            Profile = profile,
-            Environment = defaults.Environment.SetItems(environment),
-            InputsDirectory = inputs is null ? null : Path.GetFullPath(inputs, projectDirectory),
-            Timeout = timeout,
-            System = system,
-            Name = name,
-            AllowHostMounts = allowHostMounts,
-            KeepContainers = string.IsNullOrWhiteSpace(keepText) ? defaults.KeepContainers : keep,
+            Profile = parsed.Profile,
+            Settings = parsed.Settings with { Name = name },
         });
     }
 
@@ -103,42 +71,5 @@ internal static class ExperienceItemReader
         return profile is null ? stem : $"{stem}-{profile}";
     }
 
-    private static SystemResources? ReadSystem(ITaskItem item, out string? error)
-    {
-        error = null;
-        var spec = item.ItemSpec;
-        double? cpus = null;
-        var cpusText = NullIfEmpty(item.GetMetadata("SystemCpus"));
-        if (cpusText is not null)
-        {
-            if (!double.TryParse(cpusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed) || parsed <= 0)
-            {
-                error = $"ComposeExperience '{spec}': SystemCpus '{cpusText}' is not a positive number of CPUs. Write SystemCpus=\"8\", or leave it out for this machine's.";
-                return null;
-            }
-
-            cpus = parsed;
-        }
-
-        long? memory = null;
-        var memoryText = NullIfEmpty(item.GetMetadata("SystemMemory"));
-        if (memoryText is not null)
-        {
-            if (!MemorySize.TryParse(memoryText, out var bytes) || bytes <= 0)
-            {
-                error = $"ComposeExperience '{spec}': SystemMemory '{memoryText}' is not a memory size. Write it as in a compose file, SystemMemory=\"16g\", or leave it out for this machine's.";
-                return null;
-            }
-
-            memory = bytes;
-        }
-
-        var gpus = item.GetMetadata("SystemGpus").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return SystemResourcesChoice.From(cpus, memory, gpus);
-    }
-
-    private static bool IsFolderName(string name) =>
-        name is not "." and not ".." && !Path.IsPathRooted(name) && !name.Any(c => char.IsControl(c) || "/\\:*?\"<>|".Contains(c, StringComparison.Ordinal));
-
-    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Metadata(ITaskItem item, string name) => item.GetMetadata(name) is { Length: > 0 } value ? value : null;
 }

@@ -1,24 +1,24 @@
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.MSBuild.Items;
 
 namespace ReSim.Testing.MSBuild.Running;
 
-/// <summary>Runs experiences with the engine's <see cref="ExperienceLauncher"/> over the process-wide Docker runtime.</summary>
-/// <param name="launcher">Loads and runs experiences.</param>
+/// <summary>Runs experiences with the engine's <see cref="ExperienceRunner"/> over the process-wide Docker runtime.</summary>
+/// <param name="runner">Loads and runs experiences.</param>
 /// <param name="resultsFolder">Clears a results folder before a rerun.</param>
-internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, ResultsFolder resultsFolder) : IExperienceExecutor
+internal sealed class EngineExperienceExecutor(ExperienceRunner runner, ResultsFolder resultsFolder) : IExperienceExecutor
 {
     /// <summary>Creates an executor over the local Docker engine.</summary>
     public EngineExperienceExecutor()
-        : this(ExperienceLauncher.Shared, ResultsFolder.Default)
+        : this(ExperienceRunner.Shared, ResultsFolder.Default)
     {
     }
 
     /// <inheritdoc />
     public async Task<ExperienceOutcome> RunAsync(ExperienceItem experience, string resultsRoot, string resultsDirectory, IExperienceObserver observer, CancellationToken cancellationToken)
     {
-        var loaded = ExperienceLauncher.Load(experience.Request with { ResultsDirectory = resultsDirectory });
+        var loaded = ExperienceRunner.Load(experience.Request with { Settings = experience.Request.Settings with { ResultsDirectory = resultsDirectory } });
         if (!loaded.CanRun)
         {
             return ExperienceOutcome.NotRun(experience, resultsDirectory, "its compose file has errors (reported above); fix them and run again.", loaded.Load.Diagnostics);
@@ -30,8 +30,8 @@ internal sealed class EngineExperienceExecutor(ExperienceLauncher launcher, Resu
         }
 
         var folder = resultsFolder.Prepare(resultsRoot, resultsDirectory, out var warning);
-        var prepared = loaded.Experience with { ResultsDirectory = folder };
-        var result = await launcher.RunAsync(loaded with { Experience = prepared }, observer, cancellationToken).ConfigureAwait(false);
+        var prepared = loaded.Experience with { Settings = loaded.Experience.Settings with { ResultsDirectory = folder } };
+        var result = await runner.RunAsync(loaded with { Experience = prepared }, observer, cancellationToken).ConfigureAwait(false);
         return new ExperienceOutcome(experience, result.Verdict, result.Reason, result.Diagnostics, result.ResultsDirectory)
         {
             SummaryTable = result.Services.IsDefaultOrEmpty ? null : result.ToSummaryTable(),

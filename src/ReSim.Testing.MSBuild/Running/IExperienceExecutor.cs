@@ -1,4 +1,5 @@
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.MSBuild.Items;
 
 namespace ReSim.Testing.MSBuild.Running;

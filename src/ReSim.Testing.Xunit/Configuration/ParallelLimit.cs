@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using ReSim.Testing.Sdk;
 
 namespace ReSim.Testing.Configuration;
 
@@ -15,7 +16,7 @@ internal sealed record ParallelLimit(int Count, string Source)
     /// <summary>The <c>xunit.runner.json</c> key that sets the limit.</summary>
     public const string JsonKey = "resimMaxParallelExperiences";
 
-    /// <summary>Resolves the limit for <paramref name="testAssembly"/>: the environment variable, then <c>xunit.runner.json</c>, then <see cref="ComposeExperienceOptionsAttribute"/>, then what the machine can hold.</summary>
+    /// <summary>Resolves the limit for <paramref name="testAssembly"/>: the environment variable, then <c>xunit.runner.json</c>, then the assembly's <see cref="IExperienceOptions"/>, then what the machine can hold.</summary>
     /// <param name="testAssembly">The test assembly.</param>
     /// <param name="environment">Reads an environment variable.</param>
     /// <returns>The limit.</returns>
@@ -24,7 +25,7 @@ internal sealed record ParallelLimit(int Count, string Source)
         Resolve(
             Path.GetDirectoryName(testAssembly.Location),
             testAssembly.GetName().Name ?? string.Empty,
-            testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>(),
+            AssemblyOptions.Of(testAssembly),
             environment);
 
     /// <summary>Resolves the limit from its sources, in order: the environment variable, <c>xunit.runner.json</c> in <paramref name="assemblyFolder"/>, <paramref name="options"/>, the machine.</summary>
@@ -34,7 +35,7 @@ internal sealed record ParallelLimit(int Count, string Source)
     /// <param name="environment">Reads an environment variable.</param>
     /// <returns>The limit.</returns>
     /// <exception cref="ExperienceSetupException">A setting is not a positive whole number.</exception>
-    public static ParallelLimit Resolve(string? assemblyFolder, string assemblyName, ComposeExperienceOptionsAttribute? options, Func<string, string?> environment)
+    public static ParallelLimit Resolve(string? assemblyFolder, string assemblyName, IExperienceOptions? options, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment)

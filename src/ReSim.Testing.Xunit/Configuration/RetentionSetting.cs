@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Sdk;
 
 namespace ReSim.Testing.Configuration;
 

@@ -1,3 +1,4 @@
+using ReSim.Testing.Execution;
 using Xunit.Sdk;
 using Xunit.v3;
 
@@ -33,12 +34,12 @@ public sealed class ComposeExperienceDiscoverer : IXunitTestCaseDiscoverer
             found.SourceLineNumber,
             found.Timeout);
 
-        if (factAttribute is not ComposeExperienceAttribute attribute)
+        if (factAttribute is not IExperienceTestSource source)
         {
             return Error(details, $"{nameof(ComposeExperienceDiscoverer)} was applied through [{factAttribute.GetType().Name}], which is not a [ComposeExperience].");
         }
 
-        var (specs, problems) = ExperienceTestSpecs.From(attribute, testMethod.Method);
+        var (specs, problems) = ExperienceTestSpecs.From(source, testMethod.Method);
         if (!problems.IsEmpty)
         {
             return Error(details, $"[ComposeExperience] on {testMethod.TestClass.TestClassName}.{testMethod.MethodName} cannot run: {string.Join(" ", problems)}");

@@ -1,4 +1,3 @@
-using ReSim.Testing.Discovery;
 using Xunit.v3;
 
 namespace ReSim.Testing.Execution;

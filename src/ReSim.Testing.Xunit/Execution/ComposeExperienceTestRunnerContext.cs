@@ -1,4 +1,3 @@
-using ReSim.Testing.Discovery;
 using ReSim.Testing.Reporting;
 using Xunit;
 using Xunit.Sdk;

@@ -1,5 +1,5 @@
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Execution;
@@ -14,5 +14,5 @@ internal sealed record ExperienceServices(
     ExperienceSlots Slots)
 {
     /// <summary>The engine's launcher over the process-wide Docker runtime, and the process-wide slots.</summary>
-    public static ExperienceServices Default { get; } = new(ExperienceLauncher.Load, ExperienceLauncher.Shared.RunAsync, ExperienceSlots.Shared);
+    public static ExperienceServices Default { get; } = new(ExperienceRunner.Load, ExperienceRunner.Shared.RunAsync, ExperienceSlots.Shared);
 }

@@ -21,7 +21,7 @@ internal sealed class ExperienceSlots
     /// <param name="testAssembly">The test assembly whose settings give the limit.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The limit, and the slot: dispose it to free it.</returns>
-    /// <exception cref="ExperienceSetupException">A setting of the limit is invalid.</exception>
+    /// <exception cref="Sdk.ExperienceSetupException">A setting of the limit is invalid.</exception>
     public async Task<(ParallelLimit Limit, IDisposable Slot)> AcquireAsync(Assembly testAssembly, CancellationToken cancellationToken)
     {
         var (limit, semaphore) = StateFor(testAssembly);

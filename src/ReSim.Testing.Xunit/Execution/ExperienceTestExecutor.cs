@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using ReSim.Testing.Configuration;
-using ReSim.Testing.Discovery;
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Settings;
 using ReSim.Testing.Reporting;
+using ReSim.Testing.Sdk;
 
 namespace ReSim.Testing.Execution;
 
@@ -36,7 +37,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             var experience = Prepare(spec, ProjectDirectory.Of(testAssembly), RetentionSetting.Of(testAssembly));
             var result = await RunInSlotAsync(experience, testAssembly, cancellationToken).ConfigureAwait(false);
             Report(result, testAssembly);
-            TestRunIndex.Add(report, experience.Request.Name ?? result.RunId, result);
+            TestRunIndex.Add(report, experience.Request.Settings.Name ?? result.RunId, result);
             var rules = RulesDocumentOf(testAssembly);
             return result.Verdict switch
             {
@@ -68,26 +69,29 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
                 $"The compose file \"{spec.ComposeFile}\" was not found at {composePath}. Relative paths are resolved against the test project's folder, {project.Path} ({project.HowFound}); fix the path in [ComposeExperience].");
         }
 
-        var inputs = spec.Inputs is null ? null : project.Resolve(spec.Inputs);
-        if (inputs is not null && !Directory.Exists(inputs))
+        // Discovery has read these settings already; only a test case serialized by another version could fail here.
+        var parsed = spec.Read(project.Path);
+        if (!parsed.IsValid)
         {
-            throw new ExperienceSetupException(
-                $"The inputs folder \"{spec.Inputs}\" was not found at {inputs}. Relative paths are resolved against the test project's folder, {project.Path} ({project.HowFound}); create the folder or fix Inputs in [ComposeExperience].");
+            throw new ExperienceSetupException($"[ComposeExperience] cannot run: {string.Join(" ", parsed.Problems)}");
         }
 
-        report.WriteLine($"ReSim experience: {composePath}, profile {spec.Profile ?? "(none)"}");
+        if (parsed.Settings.InputsDirectory is { } inputs && !Directory.Exists(inputs))
+        {
+            throw new ExperienceSetupException(
+                $"The inputs folder \"{spec.Settings.Inputs}\" was not found at {inputs}. Relative paths are resolved against the test project's folder, {project.Path} ({project.HowFound}); create the folder or fix Inputs in [ComposeExperience].");
+        }
+
+        report.WriteLine($"ReSim experience: {composePath}, profile {parsed.Profile ?? "(none)"}");
         var loaded = services.Load(new ExperienceRequest
         {
             ComposeFile = composePath,
-            Profile = spec.Profile,
-            Name = spec.Profile is null ? Path.GetFileName(composePath) : $"{Path.GetFileName(composePath)} ({spec.Profile})",
-            Environment = spec.EnvironmentVariables(),
-            InputsDirectory = inputs,
-            Timeout = TimeSpan.FromSeconds(spec.TimeoutSeconds),
-            KeepContainers = spec.KeepContainers,
-            System = spec.System(),
-            AllowHostMounts = spec.AllowHostMounts,
-            ResultsRetention = retention,
+            Profile = parsed.Profile,
+            Settings = parsed.Settings with
+            {
+                Name = parsed.Settings.Name ?? (parsed.Profile is null ? Path.GetFileName(composePath) : $"{Path.GetFileName(composePath)} ({parsed.Profile})"),
+                ResultsRetention = retention,
+            },
         });
         foreach (var warning in loaded.Load.Warnings)
         {
@@ -110,7 +114,7 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
         {
             report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Experience slot after {waited.Elapsed.TotalSeconds:0.0} s ({limit.Describe(XunitConcurrency.For(testAssembly))})."));
             var terminal = TerminalProgress.Current;
-            var name = experience.Request.Name ?? Path.GetFileName(experience.Request.ComposeFile);
+            var name = experience.Request.Settings.Name ?? Path.GetFileName(experience.Request.ComposeFile);
             var observer = new LiveOutputObserver(report, progress: terminal is null ? null : line => terminal.WriteLine($"[ReSim {name}] {line}"));
             try
             {
@@ -146,8 +150,6 @@ internal sealed class ExperienceTestExecutor(ExperienceServices services, IExper
             }
         }
 
-        var options = testAssembly.GetCustomAttribute<ComposeExperienceOptionsAttribute>();
-        var maxOutputBytes = options?.MaxAttachedOutputBytes ?? ComposeExperienceOptionsAttribute.DefaultMaxAttachedOutputBytes;
-        new ResultAttachments(report, maxOutputBytes, MaxLogBytes).AttachAll(result);
+        new ResultAttachments(report, AssemblyOptions.MaxAttachedOutputBytes(testAssembly), MaxLogBytes).AttachAll(result);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Tests.Docker;

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Tests.Docker;

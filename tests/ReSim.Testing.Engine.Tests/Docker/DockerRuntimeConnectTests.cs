@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Tests.Docker;
 

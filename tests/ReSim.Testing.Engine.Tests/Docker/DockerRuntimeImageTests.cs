@@ -1,3 +1,5 @@
+using ReSim.Testing.Engine.Model;
+
 namespace ReSim.Testing.Engine.Tests.Docker;
 
 /// <summary>Images: present ones are used as they are; a missing one is an infrastructure error naming the service and image.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Docker.DotNet;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Tests.Docker;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 
 namespace ReSim.Testing.Engine.Tests.Endpoints;
 

@@ -24,7 +24,7 @@ public static class Services
 
     public static ServiceDependency On(string service, DependencyCondition condition = DependencyCondition.ServiceStarted) => new(service, condition);
 
-    public static ComposeModel Model(params ServiceDefinition[] services) => new()
+    public static ComposeModel ComposeOf(params ServiceDefinition[] services) => new()
     {
         WorkingDirectory = Path.GetTempPath(),
         Services = [.. services],

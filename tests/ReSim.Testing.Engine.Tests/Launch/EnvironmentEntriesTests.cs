@@ -1,4 +1,5 @@
 using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Settings;
 
 namespace ReSim.Testing.Engine.Tests.Launch;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Tests.Rules;
 
@@ -28,7 +29,7 @@ public sealed class ExperienceLauncherTests : IDisposable
         var compose = files.Write("services:\n  test:\n    command: [\"true\"]\n");
         var (runtime, probe) = UnreachableRuntime.Create();
 
-        var result = await new ExperienceLauncher(runtime).RunAsync(new ExperienceRequest { ComposeFile = compose }, null, TestContext.Current.CancellationToken);
+        var result = await new ExperienceRunner(runtime).RunAsync(new ExperienceRequest { ComposeFile = compose }, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Code == DiagnosticCodes.MissingImage);
@@ -43,9 +44,9 @@ public sealed class ExperienceLauncherTests : IDisposable
     {
         var compose = files.Write(Passing);
         var (runtime, _) = UnreachableRuntime.Create();
-        var request = new ExperienceRequest { ComposeFile = compose, ResultsDirectory = files.Results() };
+        var request = new ExperienceRequest { ComposeFile = compose, Settings = new() { ResultsDirectory = files.Results() } };
 
-        var result = await new ExperienceLauncher(runtime).RunAsync(request, null, TestContext.Current.CancellationToken);
+        var result = await new ExperienceRunner(runtime).RunAsync(request, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains(UnreachableRuntime.Message, result.Reason!.Message);
@@ -60,22 +61,25 @@ public sealed class ExperienceLauncherTests : IDisposable
         var request = new ExperienceRequest
         {
             ComposeFile = compose,
-            Name = "launched",
-            Environment = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("GREETING", "hi")]),
-            InputsDirectory = files.Folder,
-            Timeout = TimeSpan.FromSeconds(42),
-            System = system,
-            ResultsDirectory = files.Results(),
-            StopGracePeriod = TimeSpan.FromSeconds(1),
-            PullPolicy = PullPolicy.Never,
+            Settings = new()
+            {
+                Name = "launched",
+                Environment = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("GREETING", "hi")]),
+                InputsDirectory = files.Folder,
+                Timeout = TimeSpan.FromSeconds(42),
+                System = system,
+                ResultsDirectory = files.Results(),
+                StopGracePeriod = TimeSpan.FromSeconds(1),
+                PullPolicy = PullPolicy.Never,
+            },
         };
 
-        var loaded = ExperienceLauncher.Load(request);
+        var loaded = ExperienceRunner.Load(request);
 
         Assert.True(loaded.CanRun);
         var experience = loaded.Experience!;
-        Assert.Equal(("launched", "hi", files.Folder, TimeSpan.FromSeconds(42)), (experience.Name, experience.Environment["GREETING"], experience.InputsDirectory, experience.Timeout));
-        Assert.Equal((system, files.Results(), TimeSpan.FromSeconds(1), PullPolicy.Never), (experience.System, experience.ResultsDirectory, experience.StopGracePeriod, experience.PullPolicy));
+        Assert.Equal(("launched", "hi", files.Folder, TimeSpan.FromSeconds(42)), (experience.Settings.Name, experience.Settings.Environment["GREETING"], experience.Settings.InputsDirectory, experience.Settings.Timeout));
+        Assert.Equal((system, files.Results(), TimeSpan.FromSeconds(1), PullPolicy.Never), (experience.Settings.System, experience.Settings.ResultsDirectory, experience.Settings.StopGracePeriod, experience.Settings.PullPolicy));
         Assert.Equal(DiagnosticCodes.IgnoredKey, Assert.Single(loaded.Load.Warnings).Code);
     }
 
@@ -87,13 +91,16 @@ public sealed class ExperienceLauncherTests : IDisposable
         var request = new ExperienceRequest
         {
             ComposeFile = compose,
-            Environment = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("GREETING", "hi")]),
-            Timeout = TimeSpan.FromSeconds(30),
-            ResultsDirectory = files.Results(),
-            StopGracePeriod = TimeSpan.FromMilliseconds(300),
+            Settings = new()
+            {
+                Environment = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("GREETING", "hi")]),
+                Timeout = TimeSpan.FromSeconds(30),
+                ResultsDirectory = files.Results(),
+                StopGracePeriod = TimeSpan.FromMilliseconds(300),
+            },
         };
 
-        var result = await ExperienceLauncher.Shared.RunAsync(request, null, TestContext.Current.CancellationToken);
+        var result = await ExperienceRunner.Shared.RunAsync(request, null, TestContext.Current.CancellationToken);
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, $"{result.Reason} (if Docker is missing: {TestEngine.HowToGetOne})");
         Assert.Equal(files.Results(), result.ResultsDirectory);
@@ -109,12 +116,15 @@ public sealed class ExperienceLauncherTests : IDisposable
         var requests = Names.Select(n => new ExperienceRequest
         {
             ComposeFile = files.Write(Passing, $"{n}.yml"),
-            Timeout = TimeSpan.FromSeconds(30),
-            ResultsDirectory = files.Results(n),
-            StopGracePeriod = TimeSpan.FromMilliseconds(300),
+            Settings = new()
+            {
+                Timeout = TimeSpan.FromSeconds(30),
+                ResultsDirectory = files.Results(n),
+                StopGracePeriod = TimeSpan.FromMilliseconds(300),
+            },
         });
 
-        var results = await Task.WhenAll(requests.Select(r => ExperienceLauncher.Shared.RunAsync(r, null, TestContext.Current.CancellationToken)));
+        var results = await Task.WhenAll(requests.Select(r => ExperienceRunner.Shared.RunAsync(r, null, TestContext.Current.CancellationToken)));
 
         Assert.All(results, r => Assert.True(r.Passed, r.Reason?.ToString()));
     }

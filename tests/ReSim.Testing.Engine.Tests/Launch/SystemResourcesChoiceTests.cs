@@ -1,6 +1,7 @@
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Settings;
 
 namespace ReSim.Testing.Engine.Tests.Launch;
 
@@ -42,11 +43,11 @@ public sealed class SystemResourcesChoiceTests : IDisposable
     {
         var compose = files.Write(GpuReservation);
 
-        var withGpu = ExperienceLauncher.Load(new ExperienceRequest { ComposeFile = compose, System = SystemResourcesChoice.From(null, null, ["gpu-0"]) });
-        var thisMachine = ExperienceLauncher.Load(new ExperienceRequest { ComposeFile = compose });
+        var withGpu = ExperienceRunner.Load(new ExperienceRequest { ComposeFile = compose, Settings = new() { System = SystemResourcesChoice.From(null, null, ["gpu-0"]) } });
+        var thisMachine = ExperienceRunner.Load(new ExperienceRequest { ComposeFile = compose });
 
         Assert.True(withGpu.CanRun, string.Join(Environment.NewLine, withGpu.Load.Errors));
-        Assert.Equal(["gpu-0"], withGpu.Experience!.System!.Gpus);
+        Assert.Equal(["gpu-0"], withGpu.Experience!.Settings.System!.Gpus);
         Assert.False(thisMachine.CanRun);
         Assert.Equal(DiagnosticCodes.GpuOverReserved, Assert.Single(thisMachine.Load.Errors).Code);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Engine.Tests.Rules;
@@ -150,7 +151,7 @@ public sealed class LogCompletenessTests : IAsyncDisposable
     }
 
     // The writers here take a while on a busy engine: the timeout is minutes, not the rule tests' 20 s.
-    private Experience Experience(string yaml) => engine.Experience(yaml) with { Timeout = TimeSpan.FromMinutes(5) };
+    private Experience Experience(string yaml) => engine.Experience(yaml).WithSettings(s => s with { Timeout = TimeSpan.FromMinutes(5) });
 
     private Task<ExperienceResult> RunAsync(string yaml) => engine.RunAsync(Experience(yaml));
 }

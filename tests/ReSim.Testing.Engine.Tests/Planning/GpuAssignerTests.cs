@@ -54,7 +54,7 @@ public sealed class GpuAssignerTests
         var error = Assert.Single(GpuAssigner.Assign([Gpu("sim", new() { Count = DeviceRequest.AllDevices })], []).Errors);
 
         Assert.Contains("service 'sim' reserves 1 GPU(s) but only 0 are left", error, StringComparison.Ordinal);
-        Assert.Contains("Experience.System", error, StringComparison.Ordinal);
+        Assert.Contains("ExperienceSettings.System", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Tests.HostFiles;

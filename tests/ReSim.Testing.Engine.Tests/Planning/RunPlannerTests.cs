@@ -1,4 +1,5 @@
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Runtime;
 using static ReSim.Testing.Engine.Tests.Fixtures.Services;
@@ -67,7 +68,7 @@ public sealed class RunPlannerTests
                 ],
             };
 
-            var plan = RunPlanner.Plan(new Experience { Compose = Model(service), System = FourCpus, AllowHostMounts = true }, "run1", Paths);
+            var plan = RunPlanner.Plan(new Experience { Compose = ComposeOf(service), Settings = new() { System = FourCpus, AllowHostMounts = true } }, "run1", Paths);
 
             Assert.Contains(new MountSpec(MountKind.Bind, data, "/data", true), plan.Containers[0].Mounts);
             Assert.DoesNotContain(plan.Containers[0].Mounts, m => m.Target == "/host");
@@ -86,12 +87,12 @@ public sealed class RunPlannerTests
     [Fact]
     public void Declared_volumes_carry_their_compose_labels_under_the_run_labels_R10()
     {
-        var model = Model(Orchestrator("test")) with
+        var model = ComposeOf(Orchestrator("test")) with
         {
             Volumes = [new VolumeDefinition("data", new("compose.yml", 9, 3)) { Labels = Labels(("team", "sim"), (RunLabels.Run, "spoofed")) }],
         };
 
-        var plan = RunPlanner.Plan(new Experience { Compose = model, System = FourCpus }, "run1", Paths);
+        var plan = RunPlanner.Plan(new Experience { Compose = model, Settings = new() { System = FourCpus } }, "run1", Paths);
 
         var volume = Assert.Single(plan.Volumes);
         Assert.Equal(("sim", "run1", "volume"), (volume.Labels["team"], volume.Labels[RunLabels.Run], volume.Labels[RunLabels.Role]));
@@ -100,9 +101,9 @@ public sealed class RunPlannerTests
     [Fact]
     public void A_required_dependency_on_a_service_outside_the_profile_is_an_error_naming_both_R8()
     {
-        var model = Model(Orchestrator("test", null, On("viz")), Service("viz") with { Profiles = ["debug"] });
+        var model = ComposeOf(Orchestrator("test", null, On("viz")), Service("viz") with { Profiles = ["debug"] });
 
-        var plan = RunPlanner.Plan(new Experience { Compose = model, System = FourCpus }, "run1", Paths);
+        var plan = RunPlanner.Plan(new Experience { Compose = model, Settings = new() { System = FourCpus } }, "run1", Paths);
 
         Assert.Contains("service 'test' depends on 'viz', which does not run for profile '(none)' (R8)", Assert.Single(plan.Errors), StringComparison.Ordinal);
     }
@@ -110,9 +111,9 @@ public sealed class RunPlannerTests
     [Fact]
     public void A_profile_that_leaves_no_service_is_an_error_R8()
     {
-        var model = Model(Orchestrator("test") with { Profiles = ["sim"] }) with { Profile = "hil" };
+        var model = ComposeOf(Orchestrator("test") with { Profiles = ["sim"] }) with { Profile = "hil" };
 
-        var plan = RunPlanner.Plan(new Experience { Compose = model, System = FourCpus }, "run1", Paths);
+        var plan = RunPlanner.Plan(new Experience { Compose = model, Settings = new() { System = FourCpus } }, "run1", Paths);
 
         Assert.Contains("no service runs for profile 'hil'", Assert.Single(plan.Errors), StringComparison.Ordinal);
     }
@@ -146,7 +147,7 @@ public sealed class RunPlannerTests
     }
 
     private static RunPlan Plan(params ServiceDefinition[] services) =>
-        RunPlanner.Plan(new Experience { Compose = Model(services), System = FourCpus }, "run1", Paths);
+        RunPlanner.Plan(new Experience { Compose = ComposeOf(services), Settings = new() { System = FourCpus } }, "run1", Paths);
 
     private static ServiceDefinition Reserve(ServiceDefinition service, double cpus, long memory) => service with
     {

@@ -36,7 +36,7 @@ public sealed class SharedEngineSweepTests : IAsyncDisposable
                 image: resim-testing/busybox:1.35
                 labels: { {{RunnerProcess.MarkerLabel}}: "{{marker}}" }
                 command: ["sh", "-c", "sleep 300"]
-            """) with { Timeout = TimeSpan.FromMinutes(2) };
+            """).WithSettings(s => s with { Timeout = TimeSpan.FromMinutes(2) });
         var live = engine.RunAsync(experience);
         while (await RunnerProcess.RunIdAsync(marker, "robot") is null)
         {
@@ -54,7 +54,7 @@ public sealed class SharedEngineSweepTests : IAsyncDisposable
         Assert.True(other.Process.ExitCode == 0, other.Output);
         Assert.Equal(string.Empty, await dead.LeftoversAsync());
         Assert.False(live.IsCompleted, "the live run ended while the other runner ran");
-        await File.WriteAllTextAsync(Path.Combine(experience.ResultsDirectory!, "outputs", "done"), string.Empty, RealEngine.Token);
+        await File.WriteAllTextAsync(Path.Combine(experience.Settings.ResultsDirectory!, "outputs", "done"), string.Empty, RealEngine.Token);
         var result = await live;
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         Assert.All(result.Services, s => Assert.Empty(s.Restarts));

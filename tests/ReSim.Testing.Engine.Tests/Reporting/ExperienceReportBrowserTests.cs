@@ -28,7 +28,7 @@ public sealed partial class ExperienceReportBrowserTests : IAsyncDisposable
               busy:
                 image: resim-testing/busybox:1.35
                 command: ["sh", "-c", "while :; do :; done"]
-            """) with { MetricsInterval = TimeSpan.FromMilliseconds(300) });
+            """).WithSettings(s => s with { MetricsInterval = TimeSpan.FromMilliseconds(300) }));
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         Assert.Equal(Path.Combine(result.ResultsDirectory, "report.html"), result.ReportFile);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Tests.Rules;
@@ -43,7 +44,7 @@ public sealed class InfrastructureErrorTests : IAsyncDisposable
     {
         var observer = new LiveObserver();
 
-        var result = await engine.RunAsync(engine.Experience(Compose) with { PullPolicy = policy }, observer);
+        var result = await engine.RunAsync(engine.Experience(Compose).WithSettings(s => s with { PullPolicy = policy }), observer);
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains("'robot'", result.Reason!.Message, StringComparison.Ordinal);

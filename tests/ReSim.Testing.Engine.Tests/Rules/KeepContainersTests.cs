@@ -33,7 +33,7 @@ public sealed class KeepContainersTests : IAsyncDisposable
         await engine.EnsureEngineAsync();
         var observer = new LiveObserver();
 
-        var result = await new ExperienceRunner(engine.Runtime).RunAsync(engine.Experience(Robot) with { KeepContainers = true }, observer, RealEngine.Token);
+        var result = await new ExperienceRunner(engine.Runtime).RunAsync(engine.Experience(Robot).WithSettings(s => s with { KeepContainers = true }), observer, RealEngine.Token);
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         var kept = observer.Changes.Where(c => c.Kind == "kept").ToList();

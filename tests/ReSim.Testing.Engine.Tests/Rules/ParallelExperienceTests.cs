@@ -53,5 +53,5 @@ public sealed class ParallelExperienceTests : IAsyncDisposable
     public ValueTask DisposeAsync() => engine.DisposeAsync();
 
     private static Task<ExperienceResult> RunAsync(RealEngine on, string name) =>
-        on.RunAsync(on.Experience(Compose) with { Environment = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("RUN_NAME", name) });
+        on.RunAsync(on.Experience(Compose).WithSettings(s => s with { Environment = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty.Add("RUN_NAME", name) }));
 }

@@ -36,7 +36,7 @@ public sealed class R03ServiceKeysTests : IAsyncDisposable
         await observer.WaitForAsync("test", "started");
         var id = await observer.ContainerIdAsync("test");
         var labels = await DockerTestRun.InspectAsync(id, $"{{{{index .Config.Labels \"team\"}}}} {{{{index .Config.Labels \"{RunLabels.Marker}\"}}}} {{{{index .Config.Labels \"{RunLabels.Service}\"}}}}");
-        await File.WriteAllTextAsync(Path.Combine(experience.ResultsDirectory!, "outputs", "inspected"), "done", RealEngine.Token);
+        await File.WriteAllTextAsync(Path.Combine(experience.Settings.ResultsDirectory!, "outputs", "inspected"), "done", RealEngine.Token);
         var result = await running;
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());

@@ -34,10 +34,7 @@ public sealed class R09EnvironmentTests : IAsyncDisposable
     [Fact]
     public async Task Experience_variables_win_over_the_compose_file_and_reach_every_service_R9()
     {
-        var experience = engine.Experience(Compose) with
-        {
-            Environment = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["MODE"] = "experience", ["RUN_TAG"] = "t42" }),
-        };
+        var experience = engine.Experience(Compose).WithSettings(s => s with { Environment = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["MODE"] = "experience", ["RUN_TAG"] = "t42" }) });
 
         var result = await engine.RunAsync(experience);
 

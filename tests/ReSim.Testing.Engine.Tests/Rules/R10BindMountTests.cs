@@ -58,7 +58,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
                     exit 0
             """;
 
-        var result = await engine.RunAsync(engine.Experience(compose) with { AllowHostMounts = true });
+        var result = await engine.RunAsync(engine.Experience(compose).WithSettings(s => s with { AllowHostMounts = true }));
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         Assert.False(File.Exists(folder.Combine("written")));
@@ -84,7 +84,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
             """;
         var observer = new LiveObserver();
 
-        var result = await engine.RunAsync(engine.Experience(compose) with { AllowHostMounts = true }, observer);
+        var result = await engine.RunAsync(engine.Experience(compose).WithSettings(s => s with { AllowHostMounts = true }), observer);
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains($"service 'test' cannot bind-mount the host path: '{Path.GetFullPath(source)}'", result.Reason!.Message, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
                 command: ["sh", "-c", "ls /host"]
             """;
 
-        var result = await engine.RunAsync(engine.Experience(compose) with { AllowHostMounts = true });
+        var result = await engine.RunAsync(engine.Experience(compose).WithSettings(s => s with { AllowHostMounts = true }));
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains($"'{link}' (which is '/') is the host's root folder", result.Reason!.Message, StringComparison.Ordinal);

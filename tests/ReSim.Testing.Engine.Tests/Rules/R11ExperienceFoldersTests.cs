@@ -37,7 +37,7 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
         Directory.CreateDirectory(inputs);
         await File.WriteAllTextAsync(Path.Combine(inputs, "scenario.txt"), "route 66\n", RealEngine.Token);
 
-        var result = await engine.RunAsync(engine.Experience(Compose) with { InputsDirectory = inputs });
+        var result = await engine.RunAsync(engine.Experience(Compose).WithSettings(s => s with { InputsDirectory = inputs }));
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         Assert.Equal("from-test\n", await File.ReadAllTextAsync(Path.Combine(result.OutputsDirectory, "test.txt"), RealEngine.Token));
@@ -53,7 +53,7 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
         var missing = Path.Combine(engine.NewFolder(), "no-such-inputs");
         var observer = new LiveObserver();
 
-        var result = await engine.RunAsync(engine.Experience(Compose) with { InputsDirectory = missing }, observer);
+        var result = await engine.RunAsync(engine.Experience(Compose).WithSettings(s => s with { InputsDirectory = missing }), observer);
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains(missing, result.Reason!.Message, StringComparison.Ordinal);

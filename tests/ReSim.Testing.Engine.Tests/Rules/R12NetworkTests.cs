@@ -82,7 +82,7 @@ public sealed class R12NetworkTests : IAsyncDisposable
                     for i in $$(seq 100); do [ -f /tmp/resim/outputs/inspected ] && exit 0; sleep 0.1; done
                     exit 8
             """);
-        var outputs = Path.Combine(experience.ResultsDirectory!, "outputs");
+        var outputs = Path.Combine(experience.Settings.ResultsDirectory!, "outputs");
 
         var running = engine.RunAsync(experience, engineSide);
         var inspections = new List<string>();

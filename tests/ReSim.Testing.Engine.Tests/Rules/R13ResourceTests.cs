@@ -38,7 +38,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
         var running = engine.RunAsync(experience, observer);
         await observer.WaitForAsync("test", "started");
         var limits = await DockerTestRun.InspectAsync(await observer.ContainerIdAsync("test"), "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}");
-        await File.WriteAllTextAsync(Path.Combine(experience.ResultsDirectory!, "outputs", "inspected"), "done", RealEngine.Token);
+        await File.WriteAllTextAsync(Path.Combine(experience.Settings.ResultsDirectory!, "outputs", "inspected"), "done", RealEngine.Token);
         var result = await running;
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
@@ -63,7 +63,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
                       devices: [{ driver: nvidia, capabilities: [gpu], count: 2 }]
             """,
             system: new SystemResources(2, 1L << 30, ["0", "1"]));
-        var experience = engine.Experience(compose) with { System = new SystemResources(2, 1L << 30, ["0"]) };
+        var experience = engine.Experience(compose).WithSettings(s => s with { System = new SystemResources(2, 1L << 30, ["0"]) });
 
         var result = await engine.RunAsync(experience, observer);
 
@@ -87,7 +87,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
                 deploy: { resources: { reservations: { cpus: "3", memory: 1G } } }
             """,
             system: new SystemResources(8, 8L << 30, []));
-        var experience = engine.Experience(compose) with { System = new SystemResources(2, 512L << 20, []) };
+        var experience = engine.Experience(compose).WithSettings(s => s with { System = new SystemResources(2, 512L << 20, []) });
 
         var result = await engine.RunAsync(experience, observer);
 

@@ -110,7 +110,7 @@ public sealed class R16R17R18VerdictTests : IAsyncDisposable
               robot:
                 image: resim-testing/busybox:1.35
                 command: ["sleep", "30"]
-            """) with { Timeout = TimeSpan.FromSeconds(2) };
+            """).WithSettings(s => s with { Timeout = TimeSpan.FromSeconds(2) });
 
         var result = await engine.RunAsync(experience);
 

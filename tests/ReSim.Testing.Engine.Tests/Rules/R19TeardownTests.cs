@@ -93,7 +93,7 @@ public sealed class R19TeardownTests : IAsyncDisposable
               stubborn:
                 image: resim-testing/busybox:1.35
                 command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
-            """) with { StopGracePeriod = TimeSpan.FromSeconds(1) };
+            """).WithSettings(s => s with { StopGracePeriod = TimeSpan.FromSeconds(1) });
 
         var result = await engine.RunAsync(experience);
 

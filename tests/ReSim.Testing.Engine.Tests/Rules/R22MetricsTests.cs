@@ -44,7 +44,7 @@ public sealed class R22MetricsTests : IAsyncDisposable
                 image: resim-testing/busybox:1.35
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "time timeout 3 sh -c 'while :; do :; done'; exit 0"]
-            """) with { MetricsInterval = TimeSpan.FromMilliseconds(500) });
+            """).WithSettings(s => s with { MetricsInterval = TimeSpan.FromMilliseconds(500) }));
 
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
         var busy = RealEngine.Service(result, "test").Resources;

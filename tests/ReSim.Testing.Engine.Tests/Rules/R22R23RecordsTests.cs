@@ -23,7 +23,7 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
                 image: resim-testing/busybox:1.35
                 deploy: { resources: { limits: { cpus: "0.2" } } }
                 command: ["sh", "-c", "while true; do :; done"]
-            """) with { MetricsInterval = TimeSpan.FromMilliseconds(500) };
+            """).WithSettings(s => s with { MetricsInterval = TimeSpan.FromMilliseconds(500) });
 
         var result = await engine.RunAsync(experience);
 

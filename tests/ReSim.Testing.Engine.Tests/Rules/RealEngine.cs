@@ -1,6 +1,7 @@
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Docker;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Engine.Tests.Docker;
@@ -53,9 +54,7 @@ public sealed class RealEngine : IAsyncDisposable
     public Experience Experience(ComposeModel compose) => new()
     {
         Compose = compose,
-        ResultsDirectory = NewFolder(),
-        Timeout = TimeSpan.FromSeconds(20),
-        StopGracePeriod = TimeSpan.FromMilliseconds(300),
+        Settings = new() { ResultsDirectory = NewFolder(), Timeout = TimeSpan.FromSeconds(20), StopGracePeriod = TimeSpan.FromMilliseconds(300) },
     };
 
     public string NewFolder()

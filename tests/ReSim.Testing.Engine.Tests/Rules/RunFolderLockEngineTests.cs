@@ -24,7 +24,7 @@ public sealed class RunFolderLockEngineTests : IAsyncDisposable
 
         var run = engine.RunAsync(experience, observer);
         await observer.WaitForAsync("test", "started");
-        var takenWhileRunning = RunFolderLock.TryTake(experience.ResultsDirectory!);
+        var takenWhileRunning = RunFolderLock.TryTake(experience.Settings.ResultsDirectory!);
         var result = await run;
 
         Assert.Null(takenWhileRunning);

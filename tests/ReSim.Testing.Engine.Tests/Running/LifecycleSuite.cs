@@ -1,4 +1,5 @@
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Engine.Tests.Scripted;
@@ -168,11 +169,14 @@ public abstract class LifecycleSuite : IAsyncDisposable
         new ExperienceRunner(Runtime).RunAsync(
             new Experience
             {
-                Compose = Model(services),
-                ResultsDirectory = results,
-                Timeout = timeout,
-                StopGracePeriod = TimeSpan.FromSeconds(1),
-                MetricsInterval = TimeSpan.FromMilliseconds(100),
+                Compose = ComposeOf(services),
+                Settings = new()
+                {
+                    ResultsDirectory = results,
+                    Timeout = timeout,
+                    StopGracePeriod = TimeSpan.FromSeconds(1),
+                    MetricsInterval = TimeSpan.FromMilliseconds(100),
+                },
             },
             null,
             TestContext.Current.CancellationToken);

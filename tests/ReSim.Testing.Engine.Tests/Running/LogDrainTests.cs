@@ -19,7 +19,7 @@ public sealed class LogDrainTests : IAsyncDisposable
         scenario.Runtime.LogDelivery = TimeSpan.FromMilliseconds(4);
         var lines = Enumerable.Range(1, 100).Select(i => $"line {i}").ToArray();
         scenario.Runtime.Script("test", StartScript.Run.Print(lines).Exit(0));
-        var experience = scenario.Experience(Orchestrator("test")) with { Timeout = TimeSpan.FromHours(1) };
+        var experience = scenario.Experience(Orchestrator("test")).WithSettings(s => s with { Timeout = TimeSpan.FromHours(1) });
 
         var result = await new ExperienceRunner(scenario.Runtime, new FastTimers(100)).RunAsync(experience, null, TestContext.Current.CancellationToken);
 

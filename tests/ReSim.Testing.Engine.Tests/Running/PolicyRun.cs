@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Running;
 
 namespace ReSim.Testing.Engine.Tests.Running;

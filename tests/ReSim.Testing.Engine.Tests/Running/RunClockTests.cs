@@ -18,7 +18,7 @@ public sealed class RunClockTests : IAsyncDisposable
     public async Task A_back_off_ends_when_the_clock_has_moved_by_it_and_not_before_R17()
     {
         scenario.Runtime.Script("test", StartScript.Run.Wait(60_000)).Script("robot", StartScript.Run.Exit(1));
-        var experience = scenario.Experience(Orchestrator("test"), Service("robot", new RestartPolicy(RestartKind.Always))) with { Timeout = TimeSpan.FromMilliseconds(200) };
+        var experience = scenario.Experience(Orchestrator("test"), Service("robot", new RestartPolicy(RestartKind.Always))).WithSettings(s => s with { Timeout = TimeSpan.FromMilliseconds(200) });
         var run = new ExperienceRunner(scenario.Runtime, clock).RunAsync(experience, scenario.Observer, TestContext.Current.CancellationToken);
 
         // The first restart is immediate; the second waits 100 ms of the clock, which stands still.

@@ -1,5 +1,6 @@
 using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Running;
 using static ReSim.Testing.Engine.Tests.Fixtures.Services;

@@ -1,4 +1,5 @@
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Tests.Fixtures;
 using ReSim.Testing.Engine.Tests.Scripted;
@@ -16,11 +17,8 @@ public sealed class RunScenario : IAsyncDisposable
 
     public Experience Experience(params ServiceDefinition[] services) => new()
     {
-        Compose = Services.Model(services),
-        ResultsDirectory = ResultsDirectory,
-        Timeout = TimeSpan.FromSeconds(10),
-        StopGracePeriod = TimeSpan.FromMilliseconds(100),
-        MetricsInterval = TimeSpan.FromMilliseconds(25),
+        Compose = Services.ComposeOf(services),
+        Settings = new() { ResultsDirectory = ResultsDirectory, Timeout = TimeSpan.FromSeconds(10), StopGracePeriod = TimeSpan.FromMilliseconds(100), MetricsInterval = TimeSpan.FromMilliseconds(25) },
     };
 
     public Task<ExperienceResult> RunAsync(Experience experience, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Engine.Tests.Scripted;
@@ -115,7 +116,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     {
         scenario.Runtime.Script("test", StartScript.Run.Wait(600).Exit(0));
 
-        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { MetricsInterval = TimeSpan.FromSeconds(30) }, TestContext.Current.CancellationToken);
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")).WithSettings(s => s with { MetricsInterval = TimeSpan.FromSeconds(30) }), TestContext.Current.CancellationToken);
 
         var test = result.Services.Single(s => s.Name == "test").Resources;
         Assert.Equal(2, test.Samples);
@@ -129,7 +130,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
         // The verdict comes 80 ms after the start, before the sampler's next 100 ms poll: the last row is read at the end.
         scenario.Runtime.Script("test", StartScript.Run.Wait(80).Exit(0));
 
-        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { MetricsInterval = TimeSpan.FromSeconds(30) }, TestContext.Current.CancellationToken);
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")).WithSettings(s => s with { MetricsInterval = TimeSpan.FromSeconds(30) }), TestContext.Current.CancellationToken);
 
         var robot = result.Services.Single(s => s.Name == "robot").Resources;
         Assert.Equal(2, robot.Samples);
@@ -160,7 +161,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     {
         scenario.Runtime.Script("test", StartScript.Run.Wait(200).Exit(0));
 
-        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")) with { MetricsInterval = TimeSpan.Zero }, TestContext.Current.CancellationToken);
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")).WithSettings(s => s with { MetricsInterval = TimeSpan.Zero }), TestContext.Current.CancellationToken);
 
         Assert.Equal(["time,elapsed_seconds,service,start,container,cpu_percent,memory_bytes"], File.ReadAllLines(result.MetricsFile!));
         Assert.Equal(ResourceSummary.Empty, result.Services.Single().Resources);
@@ -195,7 +196,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
 
-        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")) with { ResultsDirectory = null }, TestContext.Current.CancellationToken);
+        var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test")).WithSettings(s => s with { ResultsDirectory = null }), TestContext.Current.CancellationToken);
         try
         {
             Assert.Equal(Path.Combine(Path.GetTempPath(), "resim-testing-" + Environment.UserName, result.RunId), result.ResultsDirectory);
@@ -228,7 +229,7 @@ public sealed class RunnerRecordsTests : IAsyncLifetime
     public async Task The_summary_names_each_container_that_ran_without_a_sample_instead_of_a_bare_dash_R22()
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
-        var experience = scenario.Experience(Orchestrator("test"), Service("idle")) with { MetricsInterval = TimeSpan.Zero };
+        var experience = scenario.Experience(Orchestrator("test"), Service("idle")).WithSettings(s => s with { MetricsInterval = TimeSpan.Zero });
 
         var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class RunnerSpecTests : IAsyncLifetime
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
         var test = Orchestrator("test") with { Environment = Env(("A", "compose"), ("B", "compose")) };
-        var experience = scenario.Experience(test, Service("robot")) with { Environment = Env(("B", "experience"), ("C", "experience")) };
+        var experience = scenario.Experience(test, Service("robot")).WithSettings(s => s with { Environment = Env(("B", "experience"), ("C", "experience")) });
 
         await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 
@@ -33,7 +33,7 @@ public sealed class RunnerSpecTests : IAsyncLifetime
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
         try
         {
-            var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")) with { InputsDirectory = inputs }, TestContext.Current.CancellationToken);
+            var result = await scenario.RunAsync(scenario.Experience(Orchestrator("test"), Service("robot")).WithSettings(s => s with { InputsDirectory = inputs }), TestContext.Current.CancellationToken);
 
             foreach (var spec in scenario.Runtime.Containers)
             {
@@ -110,8 +110,7 @@ public sealed class RunnerSpecTests : IAsyncLifetime
     public async Task Each_GPU_reservation_gets_its_own_devices_from_the_system_list_R13()
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
-        var experience = scenario.Experience(Gpu(Orchestrator("test"), 1), Gpu(Service("sim"), 2), Service("robot"))
-            with { System = new SystemResources(4, 1L << 30, ["gpu0", "gpu1", "gpu2"]) };
+        var experience = scenario.Experience(Gpu(Orchestrator("test"), 1), Gpu(Service("sim"), 2), Service("robot")).WithSettings(s => s with { System = new SystemResources(4, 1L << 30, ["gpu0", "gpu1", "gpu2"]) });
 
         await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 
@@ -124,7 +123,7 @@ public sealed class RunnerSpecTests : IAsyncLifetime
     [Fact]
     public async Task Reserving_more_GPUs_than_the_system_has_is_an_error_before_anything_is_created_R13()
     {
-        var experience = scenario.Experience(Gpu(Orchestrator("test"), 1), Gpu(Service("sim"), 1)) with { System = new SystemResources(4, 1L << 30, ["gpu0"]) };
+        var experience = scenario.Experience(Gpu(Orchestrator("test"), 1), Gpu(Service("sim"), 1)).WithSettings(s => s with { System = new SystemResources(4, 1L << 30, ["gpu0"]) });
 
         var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 
@@ -159,7 +158,7 @@ public sealed class RunnerSpecTests : IAsyncLifetime
     public async Task Only_the_services_of_the_experience_profile_run_R8()
     {
         scenario.Runtime.Script("test", StartScript.Run.Exit(0));
-        var model = Model(Orchestrator("test"), Service("viz") with { Profiles = ["debug"] }, Service("sim") with { Profiles = ["sim"] }) with { Profile = "sim" };
+        var model = ComposeOf(Orchestrator("test"), Service("viz") with { Profiles = ["debug"] }, Service("sim") with { Profiles = ["sim"] }) with { Profile = "sim" };
 
         var result = await scenario.RunAsync(scenario.Experience() with { Compose = model }, TestContext.Current.CancellationToken);
 

@@ -1,4 +1,5 @@
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Tests.Scripted;
 using static ReSim.Testing.Engine.Tests.Fixtures.Services;
@@ -111,7 +112,7 @@ public sealed class RunnerTeardownFailureTests : IAsyncLifetime
         var experience = scenario.Experience(
             Orchestrator("test", null, On("controller")),
             Service("planner"),
-            Service("controller", null, On("planner", DependencyCondition.ServiceHealthy))) with { Timeout = TimeSpan.FromMilliseconds(400) };
+            Service("controller", null, On("planner", DependencyCondition.ServiceHealthy))).WithSettings(s => s with { Timeout = TimeSpan.FromMilliseconds(400) });
 
         var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 

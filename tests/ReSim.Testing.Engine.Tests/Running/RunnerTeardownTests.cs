@@ -1,3 +1,4 @@
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Tests.Scripted;
 using static ReSim.Testing.Engine.Tests.Fixtures.Services;
@@ -89,7 +90,7 @@ public sealed class RunnerTeardownTests : IAsyncLifetime
     public async Task A_missing_inputs_folder_is_an_error_naming_it_R11()
     {
         var missing = Path.Combine(scenario.ResultsDirectory, "no-such-inputs");
-        var experience = scenario.Experience(Orchestrator("test")) with { InputsDirectory = missing };
+        var experience = scenario.Experience(Orchestrator("test")).WithSettings(s => s with { InputsDirectory = missing });
 
         var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 
@@ -121,13 +122,13 @@ public sealed class RunnerTeardownTests : IAsyncLifetime
         Directory.CreateDirectory(scenario.ResultsDirectory);
         var file = Path.Combine(scenario.ResultsDirectory, "a-file");
         await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
-        var experience = scenario.Experience(Orchestrator("test")) with { ResultsDirectory = Path.Combine(file, "results") };
+        var experience = scenario.Experience(Orchestrator("test")).WithSettings(s => s with { ResultsDirectory = Path.Combine(file, "results") });
 
         var result = await scenario.RunAsync(experience, TestContext.Current.CancellationToken);
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains("Cannot write the results folder", result.Reason!.Message, StringComparison.Ordinal);
-        Assert.Contains("Experience.ResultsDirectory", result.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("ExperienceSettings.ResultsDirectory", result.Reason.Message, StringComparison.Ordinal);
         Assert.Empty(scenario.Runtime.Calls);
     }
 
@@ -156,7 +157,7 @@ public sealed class RunnerTeardownTests : IAsyncLifetime
 
         var both = await Task.WhenAll(
             runner.RunAsync(scenario.Experience(Orchestrator("pass"), Service("robot")), null, token),
-            runner.RunAsync(scenario.Experience(Orchestrator("fail"), Service("robot")) with { ResultsDirectory = results }, null, token));
+            runner.RunAsync(scenario.Experience(Orchestrator("fail"), Service("robot")).WithSettings(s => s with { ResultsDirectory = results }), null, token));
 
         Assert.Equal([ExperienceVerdict.Passed, ExperienceVerdict.Failed], both.Select(r => r.Verdict));
         Assert.NotEqual(both[0].RunId, both[1].RunId);

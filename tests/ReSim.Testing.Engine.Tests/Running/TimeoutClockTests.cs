@@ -15,7 +15,7 @@ public sealed class TimeoutClockTests : IAsyncDisposable
     public async Task A_timeout_whose_timer_fires_early_is_still_reported_at_the_timeout_not_before_it_R18()
     {
         var timeout = TimeSpan.FromMilliseconds(300);
-        var experience = scenario.Experience(Orchestrator("test")) with { Timeout = timeout };
+        var experience = scenario.Experience(Orchestrator("test")).WithSettings(s => s with { Timeout = timeout });
 
         var result = await new ExperienceRunner(scenario.Runtime, new EarlyTimers(TimeSpan.FromMilliseconds(50)))
             .RunAsync(experience, null, TestContext.Current.CancellationToken);

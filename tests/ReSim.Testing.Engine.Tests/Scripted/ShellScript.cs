@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Tests.Scripted;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Running;
 

@@ -1,4 +1,5 @@
 using ReSim.Testing.Configuration;
+using ReSim.Testing.Sdk;
 
 namespace ReSim.Testing.Xunit.Tests.Configuration;
 

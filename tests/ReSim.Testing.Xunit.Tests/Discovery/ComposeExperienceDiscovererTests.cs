@@ -1,4 +1,5 @@
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Execution;
 using ReSim.Testing.Xunit.Tests.Support;
 using Xunit.v3;
 
@@ -41,9 +42,9 @@ public class ComposeExperienceDiscovererTests
         Assert.Equal(["sim", "hil"], cases.Select(c => c.Profile));
         Assert.All(cases, c =>
         {
-            Assert.Equal(["SCENARIO=parking", "SPEED=3"], c.Spec.Environment);
-            Assert.Equal("experiences/inputs", c.Spec.Inputs);
-            Assert.Equal(90, c.Spec.TimeoutSeconds);
+            Assert.Equal(["SCENARIO=parking", "SPEED=3"], c.Spec.Settings.Environment);
+            Assert.Equal("experiences/inputs", c.Spec.Settings.Inputs);
+            Assert.Equal(90, c.Spec.Typed().Timeout.TotalSeconds);
         });
     }
 
@@ -80,8 +81,8 @@ public class ComposeExperienceDiscovererTests
         var cases = await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.OnGpuSystem));
 
         Assert.Equal(2, cases.Count);
-        Assert.All(cases, c => Assert.Equal((8.0, 16L << 30), (c.Spec.System()!.Cpus, c.Spec.System()!.MemoryBytes)));
-        Assert.All(cases, c => Assert.Equal(["0", "GPU-b"], c.Spec.System()!.Gpus));
+        Assert.All(cases, c => Assert.Equal((8.0, 16L << 30), (c.Spec.Typed().System!.Cpus, c.Spec.Typed().System!.MemoryBytes)));
+        Assert.All(cases, c => Assert.Equal(["0", "GPU-b"], c.Spec.Typed().System!.Gpus));
     }
 
     [Fact]
@@ -89,17 +90,17 @@ public class ComposeExperienceDiscovererTests
     {
         var testCase = Assert.Single(await XunitObjects.DiscoverExperiencesAsync(typeof(Fixtures.Navigation), nameof(Fixtures.Navigation.NoProfile)));
 
-        Assert.Null(testCase.Spec.System());
+        Assert.Null(testCase.Spec.Typed().System);
     }
 
     [Theory]
-    [InlineData(nameof(Fixtures.Invalid.EnvironmentWithoutValue), "Environment entry \"SCENARIO\" is not KEY=VALUE (R9)")]
+    [InlineData(nameof(Fixtures.Invalid.EnvironmentWithoutValue), "Environment is \"SCENARIO\", which is not NAME=value (R9); write each entry as NAME=value.")]
     [InlineData(nameof(Fixtures.Invalid.EmptyProfile), "a profile is empty")]
-    [InlineData(nameof(Fixtures.Invalid.ZeroTimeout), "TimeoutSeconds is 0; give a positive number of seconds")]
+    [InlineData(nameof(Fixtures.Invalid.ZeroTimeout), "TimeoutSeconds is \"0\", which is not a positive number of seconds (R18)")]
     [InlineData(nameof(Fixtures.Invalid.WrongParameter), "takes no parameters or one ExperienceResult")]
-    [InlineData(nameof(Fixtures.Invalid.NegativeCpus), "SystemCpus is -2; give the system's CPUs as a positive number")]
-    [InlineData(nameof(Fixtures.Invalid.MemoryNotASize), "SystemMemory \"lots\" is not a memory size; write it as in a compose file, such as \"16g\"")]
-    [InlineData(nameof(Fixtures.Invalid.EmptyGpu), "a SystemGpus entry is empty")]
+    [InlineData(nameof(Fixtures.Invalid.NegativeCpus), "SystemCpus is \"-2\", which is not a positive number of CPUs (R13)")]
+    [InlineData(nameof(Fixtures.Invalid.MemoryNotASize), "SystemMemory is \"lots\", which is not a memory size (R13); write it as in a compose file, such as 16g")]
+    [InlineData(nameof(Fixtures.Invalid.EmptyGpu), "SystemGpus has an empty entry")]
     public async Task An_attribute_that_cannot_run_gives_one_failing_case_saying_what_to_change(string method, string expected)
     {
         var testCase = Assert.Single(await XunitObjects.DiscoverAsync(typeof(Fixtures.Invalid), method));

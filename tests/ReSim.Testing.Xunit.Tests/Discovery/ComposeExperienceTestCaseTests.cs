@@ -1,4 +1,5 @@
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Execution;
 using ReSim.Testing.Xunit.Tests.Support;
 using Xunit.Sdk;
 
@@ -14,11 +15,12 @@ public class ComposeExperienceTestCaseTests
         var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
 
         Assert.NotNull(copy);
+        Assert.Equal(original.Spec.ToJson(), copy.Spec.ToJson());
         Assert.Equal(original.Spec.ComposeFile, copy.Spec.ComposeFile);
         Assert.Equal(original.Spec.Profile, copy.Spec.Profile);
-        Assert.Equal(original.Spec.Environment, copy.Spec.Environment);
-        Assert.Equal(original.Spec.Inputs, copy.Spec.Inputs);
-        Assert.Equal(original.Spec.TimeoutSeconds, copy.Spec.TimeoutSeconds);
+        Assert.Equal(original.Spec.Settings.Environment, copy.Spec.Settings.Environment);
+        Assert.Equal(original.Spec.Settings.Inputs, copy.Spec.Settings.Inputs);
+        Assert.Equal(original.Spec.Typed().Timeout.TotalSeconds, copy.Spec.Typed().Timeout.TotalSeconds);
         Assert.Equal(original.TestCaseDisplayName, copy.TestCaseDisplayName);
         Assert.Equal(original.UniqueID, copy.UniqueID);
         Assert.Equal(original.Traits.Keys.Order(), copy.Traits.Keys.Order());
@@ -32,8 +34,8 @@ public class ComposeExperienceTestCaseTests
 
         var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
 
-        Assert.True(original.Spec.KeepContainers);
-        Assert.True(copy!.Spec.KeepContainers);
+        Assert.True(original.Spec.Typed().KeepContainers);
+        Assert.True(copy!.Spec.Typed().KeepContainers);
     }
 
     [Fact]
@@ -44,9 +46,9 @@ public class ComposeExperienceTestCaseTests
         var copy = SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(original));
 
         Assert.NotNull(copy);
-        Assert.Equal((8.0, "16g"), (copy.Spec.SystemCpus, copy.Spec.SystemMemory));
-        Assert.Equal(["0", "GPU-b"], copy.Spec.SystemGpus);
-        Assert.Equal((8.0, 16L << 30), (copy.Spec.System()!.Cpus, copy.Spec.System()!.MemoryBytes));
+        Assert.Equal(("8", "16g"), (copy.Spec.Settings.SystemCpus, copy.Spec.Settings.SystemMemory));
+        Assert.Equal(["0", "GPU-b"], copy.Spec.Settings.SystemGpus);
+        Assert.Equal((8.0, 16L << 30), (copy.Spec.Typed().System!.Cpus, copy.Spec.Typed().System!.MemoryBytes));
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public class ComposeExperienceTestCaseTests
 
         var copies = new[] { optedIn, byDefault }.Select(c => SerializationHelper.Instance.Deserialize<ComposeExperienceTestCase>(SerializationHelper.Instance.Serialize(c)));
 
-        Assert.Equal([true, false], copies.Select(c => c!.Spec.AllowHostMounts));
+        Assert.Equal([true, false], copies.Select(c => c!.Spec.Typed().AllowHostMounts));
     }
 
     [Fact]
@@ -69,10 +71,10 @@ public class ComposeExperienceTestCaseTests
 
         Assert.NotNull(copy);
         Assert.Null(copy.Profile);
-        Assert.Null(copy.Spec.Inputs);
-        Assert.Empty(copy.Spec.Environment);
-        Assert.Equal(ComposeExperienceAttribute.DefaultTimeoutSeconds, copy.Spec.TimeoutSeconds);
-        Assert.Null(copy.Spec.System());
+        Assert.Null(copy.Spec.Settings.Inputs);
+        Assert.Empty(copy.Spec.Settings.Environment);
+        Assert.Equal(ComposeExperienceAttribute.DefaultTimeoutSeconds, copy.Spec.Typed().Timeout.TotalSeconds);
+        Assert.Null(copy.Spec.Typed().System);
         Assert.Equal(original.UniqueID, copy.UniqueID);
     }
 

@@ -1,4 +1,5 @@
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Execution;
 using ReSim.Testing.Xunit.Tests.Support;
 using Xunit.Sdk;
 using Xunit.v3;

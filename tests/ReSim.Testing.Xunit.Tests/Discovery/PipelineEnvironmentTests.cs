@@ -1,5 +1,7 @@
 using System.Reflection;
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Execution;
+using ReSim.Testing.Xunit.Tests.Support;
 
 namespace ReSim.Testing.Xunit.Tests.Discovery;
 
@@ -19,8 +21,8 @@ public class PipelineEnvironmentTests
         var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.NoProfile), Pipeline));
 
         Assert.Equal("hil", spec.Profile);
-        Assert.Equal(900, spec.TimeoutSeconds);
-        Assert.Equal(["SCENARIO=highway", "RIG=bench-2"], spec.Environment);
+        Assert.Equal(TimeSpan.FromSeconds(900), spec.Typed().Timeout);
+        Assert.Equal(["SCENARIO=highway", "RIG=bench-2"], spec.Settings.Environment);
     }
 
     [Fact]
@@ -31,9 +33,9 @@ public class PipelineEnvironmentTests
         Assert.Equal(["sim", "hil"], specs.Select(s => s.Profile));
         Assert.All(specs, s =>
         {
-            Assert.Equal(90, s.TimeoutSeconds);
-            Assert.Equal("parking", s.EnvironmentVariables()["SCENARIO"]);
-            Assert.Equal("bench-2", s.EnvironmentVariables()["RIG"]);
+            Assert.Equal(TimeSpan.FromSeconds(90), s.Typed().Timeout);
+            Assert.Equal("parking", s.Typed().Environment["SCENARIO"]);
+            Assert.Equal("bench-2", s.Typed().Environment["RIG"]);
         });
     }
 
@@ -43,8 +45,8 @@ public class PipelineEnvironmentTests
         var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.NoProfile), []));
 
         Assert.Null(spec.Profile);
-        Assert.Empty(spec.Environment);
-        Assert.Equal(ComposeExperienceAttribute.DefaultTimeoutSeconds, spec.TimeoutSeconds);
+        Assert.Empty(spec.Settings.Environment);
+        Assert.Equal(TimeSpan.FromSeconds(ComposeExperienceAttribute.DefaultTimeoutSeconds), spec.Typed().Timeout);
     }
 
     [Theory]
@@ -56,14 +58,14 @@ public class PipelineEnvironmentTests
     {
         var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.NoProfile), new() { ["RESIM_KEEP_CONTAINERS"] = value }));
 
-        Assert.Equal(kept, spec.KeepContainers);
+        Assert.Equal(kept, spec.Typed().KeepContainers);
     }
 
     [Theory]
-    [InlineData("RESIM_KEEP_CONTAINERS", "yes please", "the RESIM_KEEP_CONTAINERS environment variable is \"yes please\"; set it to 1 to keep the containers, or 0 (or leave it unset) to remove them.")]
-    [InlineData("RESIM_TIMEOUT_SECONDS", "soon", "the RESIM_TIMEOUT_SECONDS environment variable is \"soon\"; set it to a positive whole number of seconds.")]
-    [InlineData("RESIM_TIMEOUT_SECONDS", "0", "the RESIM_TIMEOUT_SECONDS environment variable is \"0\"; set it to a positive whole number of seconds.")]
-    [InlineData("RESIM_ENVIRONMENT", "SEED", "the RESIM_ENVIRONMENT environment variable's entry \"SEED\" is not KEY=VALUE; set it as NAME=value;OTHER=value.")]
+    [InlineData("RESIM_KEEP_CONTAINERS", "yes please", "the RESIM_KEEP_CONTAINERS environment variable is \"yes please\", which is not true or false; write true to keep the containers after the verdict, or leave it out.")]
+    [InlineData("RESIM_TIMEOUT_SECONDS", "soon", "the RESIM_TIMEOUT_SECONDS environment variable is \"soon\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
+    [InlineData("RESIM_TIMEOUT_SECONDS", "0", "the RESIM_TIMEOUT_SECONDS environment variable is \"0\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
+    [InlineData("RESIM_ENVIRONMENT", "SEED", "the RESIM_ENVIRONMENT environment variable (NAME=value;OTHER=value) is \"SEED\", which is not NAME=value (R9); write each entry as NAME=value.")]
     public void An_invalid_variable_makes_the_case_a_failing_one_that_names_it(string variable, string value, string problem)
     {
         var method = Method(nameof(Fixtures.Navigation.NoProfile));

@@ -4,7 +4,9 @@ using ReSim.Testing.Discovery;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Settings;
 using ReSim.Testing.Execution;
+using ReSim.Testing.Sdk;
 using ReSim.Testing.Xunit.Tests.Support;
 
 namespace ReSim.Testing.Xunit.Tests.Execution;
@@ -55,10 +57,10 @@ public sealed class ExperienceTestExecutorTests : IDisposable
         var compose = new FakeCompose();
         var engine = Engine(ExperienceVerdict.Passed);
 
-        await Executor(engine, compose).RunAsync(Spec() with { Inputs = "experiences/inputs" }, TestAssembly, CancellationToken.None);
+        await Executor(engine, compose).RunAsync(Spec(new() { Inputs = "experiences/inputs" }), TestAssembly, CancellationToken.None);
 
         Assert.Equal(Path.Combine(ProjectFolder, "experiences", "robot.yml"), Assert.Single(compose.Loads).Path);
-        Assert.Equal(Path.Combine(ProjectFolder, "experiences", "inputs"), Assert.Single(engine.Runs).InputsDirectory);
+        Assert.Equal(Path.Combine(ProjectFolder, "experiences", "inputs"), Assert.Single(engine.Runs).Settings.InputsDirectory);
     }
 
     [Fact]
@@ -66,16 +68,16 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     {
         var compose = new FakeCompose();
         var engine = Engine(ExperienceVerdict.Passed);
-        var spec = Spec() with { Environment = ["SCENARIO=parking", "SPEED=3", "SCENARIO=garage"], Inputs = "experiences/inputs", TimeoutSeconds = 90 };
+        var spec = Spec(new() { Environment = ["SCENARIO=parking", "SPEED=3", "SCENARIO=garage"], Inputs = "experiences/inputs", TimeoutSeconds = "90" });
 
         await Executor(engine, compose).RunAsync(spec, TestAssembly, CancellationToken.None);
 
         Assert.Equal("sim", Assert.Single(compose.Loads).Options.Profile);
         var experience = Assert.Single(engine.Runs);
         Assert.Equal("sim", experience.Compose.Profile);
-        Assert.Equal(new Dictionary<string, string> { ["SCENARIO"] = "garage", ["SPEED"] = "3" }, experience.Environment);
-        Assert.Equal(TimeSpan.FromSeconds(90), experience.Timeout);
-        Assert.Equal("robot.yml (sim)", experience.Name);
+        Assert.Equal(new Dictionary<string, string> { ["SCENARIO"] = "garage", ["SPEED"] = "3" }, experience.Settings.Environment);
+        Assert.Equal(TimeSpan.FromSeconds(90), experience.Settings.Timeout);
+        Assert.Equal("robot.yml (sim)", experience.Settings.Name);
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     {
         var engine = Engine(ExperienceVerdict.Passed);
 
-        var outcome = await Executor(engine, new FakeCompose()).RunAsync(Spec() with { Inputs = "experiences/nowhere" }, TestAssembly, CancellationToken.None);
+        var outcome = await Executor(engine, new FakeCompose()).RunAsync(Spec(new() { Inputs = "experiences/nowhere" }), TestAssembly, CancellationToken.None);
 
         Assert.Contains("The inputs folder \"experiences/nowhere\" was not found", Assert.IsType<ExperienceSetupException>(outcome.Failure).Message);
         Assert.Empty(engine.Runs);
@@ -164,10 +166,10 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     [Fact]
     public async Task No_engine_fails_with_a_message_that_says_what_to_do_never_a_skip()
     {
-        var launcher = new ExperienceLauncher(UnreachableRuntime.Create("No Docker engine answers at unix:///var/run/docker.sock."));
+        var launcher = new ExperienceRunner(UnreachableRuntime.Create("No Docker engine answers at unix:///var/run/docker.sock."));
         var services = new ExperienceServices(new FakeCompose().Load, launcher.RunAsync, new ExperienceSlots(_ => new ParallelLimit(4, "a test")));
 
-        var outcome = await new ExperienceTestExecutor(services, report).RunAsync(Spec() with { TimeoutSeconds = 5 }, TestAssembly, CancellationToken.None);
+        var outcome = await new ExperienceTestExecutor(services, report).RunAsync(Spec(new() { TimeoutSeconds = "5" }), TestAssembly, CancellationToken.None);
 
         var failure = Assert.IsType<ExperienceSetupException>(outcome.Failure);
         Assert.Contains("The experience could not run: No Docker engine answers", failure.Message);
@@ -206,7 +208,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
         result = result with { Services = [.. result.Services.Select(s => s with { LogKeptEnd = End })] };
         var engine = new ScriptedEngine(_ => result);
 
-        await Executor(engine, new FakeCompose()).RunAsync(Spec() with { KeepContainers = true }, TestAssembly, CancellationToken.None);
+        await Executor(engine, new FakeCompose()).RunAsync(Spec(new() { KeepContainers = "true" }), TestAssembly, CancellationToken.None);
 
         Assert.Empty(report.Warnings);
         foreach (var service in result.Services)
@@ -258,7 +260,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
 
     private static System.Reflection.Assembly TestAssembly => typeof(ExperienceTestExecutorTests).Assembly;
 
-    private static ExperienceTestSpec Spec() => new("experiences/robot.yml", "sim", ImmutableArray<string>.Empty, null, 3600);
+    private static ExperienceTestSpec Spec(ExperienceSettingsText? settings = null) => new("experiences/robot.yml", (settings ?? ExperienceSettingsText.None) with { Profile = "sim" });
 
     private ScriptedEngine Engine(ExperienceVerdict verdict, FailureReason? reason = null) => new(_ => folder.Result(verdict, reason));
 

@@ -2,6 +2,7 @@ using ReSim.Testing.Configuration;
 using ReSim.Testing.Discovery;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Execution;
+using ReSim.Testing.Sdk;
 using ReSim.Testing.Xunit.Tests.Support;
 using Xunit.Sdk;
 using Xunit.v3;

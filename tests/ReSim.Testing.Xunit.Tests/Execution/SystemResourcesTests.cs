@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Configuration;
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
+using ReSim.Testing.Engine.Settings;
 using ReSim.Testing.Execution;
+using ReSim.Testing.Sdk;
 using ReSim.Testing.Xunit.Tests.Support;
 
 namespace ReSim.Testing.Xunit.Tests.Execution;
@@ -32,10 +35,10 @@ public sealed class SystemResourcesTests : IDisposable
     {
         var engine = new ScriptedEngine(_ => folder.Result(ExperienceVerdict.Passed));
 
-        var outcome = await Executor(engine).RunAsync(Spec() with { SystemGpus = ["gpu-0"], SystemCpus = 4 }, typeof(SystemResourcesTests).Assembly, CancellationToken.None);
+        var outcome = await Executor(engine).RunAsync(Spec(new() { SystemGpus = ["gpu-0"], SystemCpus = "4" }), typeof(SystemResourcesTests).Assembly, CancellationToken.None);
 
         Assert.Null(outcome.Failure);
-        var system = Assert.Single(engine.Runs).System!;
+        var system = Assert.Single(engine.Runs).Settings.System!;
         Assert.Equal(["gpu-0"], system.Gpus);
         Assert.Equal(4, system.Cpus);
     }
@@ -52,13 +55,13 @@ public sealed class SystemResourcesTests : IDisposable
         Assert.Empty(engine.Runs);
     }
 
-    private ExperienceTestSpec Spec()
+    private ExperienceTestSpec Spec(ExperienceSettingsText? settings = null)
     {
         var compose = Path.Combine(folder.Path, "gpu.yml");
         File.WriteAllText(compose, GpuReservation);
-        return new ExperienceTestSpec(compose, null, ImmutableArray<string>.Empty, null, 60);
+        return new ExperienceTestSpec(compose, (settings ?? ExperienceSettingsText.None) with { TimeoutSeconds = "60" });
     }
 
     private ExperienceTestExecutor Executor(ScriptedEngine engine) =>
-        new(new ExperienceServices(ExperienceLauncher.Load, engine.RunAsync, new ExperienceSlots(_ => new ParallelLimit(4, "a test"))), report);
+        new(new ExperienceServices(ExperienceRunner.Load, engine.RunAsync, new ExperienceSlots(_ => new ParallelLimit(4, "a test"))), report);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Reporting;
@@ -43,8 +44,8 @@ public sealed class HostileOutputsTests : IDisposable
         await DockerEngine.RequireEngineAndImageAsync(TestContext.Current.CancellationToken);
         var composeFile = Path.Combine(folder, "compose.yml");
         await File.WriteAllTextAsync(composeFile, Compose, TestContext.Current.CancellationToken);
-        var result = await ExperienceLauncher.Shared.RunAsync(
-            new ExperienceRequest { ComposeFile = composeFile, ResultsDirectory = Path.Combine(folder, "results"), Timeout = TimeSpan.FromSeconds(30) },
+        var result = await ExperienceRunner.Shared.RunAsync(
+            new ExperienceRequest { ComposeFile = composeFile, Settings = new() { ResultsDirectory = Path.Combine(folder, "results"), Timeout = TimeSpan.FromSeconds(30) } },
             cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Verdict == ExperienceVerdict.Passed, result.Reason?.ToString());
 

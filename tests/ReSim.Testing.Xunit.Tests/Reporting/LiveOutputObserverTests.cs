@@ -1,4 +1,5 @@
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 using ReSim.Testing.Reporting;
 using ReSim.Testing.Xunit.Tests.Support;

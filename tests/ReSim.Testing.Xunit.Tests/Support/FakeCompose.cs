@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading;
 using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.Xunit.Tests.Support;
@@ -24,7 +25,7 @@ public sealed class FakeCompose
     public LoadedExperience Load(ExperienceRequest request)
     {
         var path = request.ComposeFile;
-        var options = new ComposeLoadOptions { Profile = request.Profile, System = request.System };
+        var options = new ComposeLoadOptions { Profile = request.Profile, System = request.Settings.System };
         lock (Loads)
         {
             Loads.Add((path, options));
@@ -48,6 +49,6 @@ public sealed class FakeCompose
                     },
                 ],
             };
-        return ExperienceLauncher.FromLoad(request, new ComposeLoadResult(model, diagnostics));
+        return ExperienceRunner.FromLoad(request, new ComposeLoadResult(model, diagnostics));
     }
 }

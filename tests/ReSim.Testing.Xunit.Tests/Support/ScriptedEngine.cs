@@ -1,5 +1,6 @@
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Engine.Runtime;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ReSim.Testing.Engine;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Xunit.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ReSim.Testing.Discovery;
+using ReSim.Testing.Execution;
 using Xunit.Sdk;
 using Xunit.v3;
 

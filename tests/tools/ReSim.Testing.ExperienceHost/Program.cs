@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Docker;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
@@ -14,7 +15,7 @@ if (args.Length is < 2 or > 3 || !args.Skip(1).All(a => int.TryParse(a, NumberSt
 var seconds = args.Skip(1).Select(a => TimeSpan.FromSeconds(int.Parse(a, CultureInfo.InvariantCulture))).ToArray();
 var options = new DockerRuntimeOptions();
 await using var runtime = new DockerRuntime(seconds.Length > 1 ? options with { OrphanGrace = seconds[1] } : options);
-var request = new ExperienceRequest { ComposeFile = Path.GetFullPath(args[0]), Timeout = seconds[0] };
-var result = await new ExperienceLauncher(runtime).RunAsync(request).ConfigureAwait(false);
+var request = new ExperienceRequest { ComposeFile = Path.GetFullPath(args[0]), Settings = new() { Timeout = seconds[0] } };
+var result = await new ExperienceRunner(runtime).RunAsync(request).ConfigureAwait(false);
 Console.WriteLine($"{result.Verdict} {result.RunId}: {result.Reason?.Message}");
 return result.Verdict == ExperienceVerdict.Passed ? 0 : 1;

@@ -1,4 +1,4 @@
-namespace ReSim.Testing;
+namespace ReSim.Testing.Sdk;
 
 /// <summary>The experience ran and did not pass: an orchestrator or a service failed it, or it timed out (R16, R17, R18).</summary>
 /// <remarks>The message is the platform's reason (R20): the service, the exit code or timeout, when, and the last lines of its log.</remarks>

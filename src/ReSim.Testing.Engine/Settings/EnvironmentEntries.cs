@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ReSim.Testing.Engine.Launch;
+namespace ReSim.Testing.Engine.Settings;
 
 /// <summary>
 /// The one reading of experience-level environment variables (R9) as users write them: <c>NAME=value</c> entries, in

@@ -1,4 +1,4 @@
-namespace ReSim.Testing.Engine.Runtime;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>The output stream a line came from.</summary>
 public enum OutputChannel

@@ -1,7 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Compose.Loading;
 
-namespace ReSim.Testing.Engine.Launch;
+namespace ReSim.Testing.Engine;
 
 /// <summary>A request with its compose file loaded: the diagnostics, and the experience to run when there was no error (R3).</summary>
 /// <param name="Request">The request.</param>

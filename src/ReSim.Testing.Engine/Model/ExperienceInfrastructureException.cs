@@ -1,7 +1,7 @@
-namespace ReSim.Testing.Engine;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>An experience could not be run for a reason outside the system under test: no engine, a missing image.</summary>
-/// <remarks>The message says what happened and what to do; it becomes an <see cref="Results.ExperienceVerdict.Error"/> result.</remarks>
+/// <remarks>The message says what happened and what to do; it becomes an Error result (<c>ExperienceVerdict.Error</c>).</remarks>
 public sealed class ExperienceInfrastructureException : Exception
 {
     /// <summary>Creates the exception with no message.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReSim.Testing.Engine;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>One state change of an experience (R23).</summary>
 /// <param name="Time">When it happened.</param>

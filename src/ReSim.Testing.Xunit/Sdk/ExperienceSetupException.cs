@@ -1,4 +1,4 @@
-namespace ReSim.Testing;
+namespace ReSim.Testing.Sdk;
 
 /// <summary>An experience could not be run: its compose file has errors, a path does not exist, or no engine or image is there.</summary>
 /// <remarks>Never a verdict on the system under test: the message says what is wrong and what to do.</remarks>

@@ -1,4 +1,4 @@
-namespace ReSim.Testing.Engine;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>When the engine pulls a service's image.</summary>
 public enum PullPolicy

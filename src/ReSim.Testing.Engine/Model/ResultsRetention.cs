@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReSim.Testing.Engine.Results;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>How many finished runs' folders are kept under the default results root, <c>&lt;temp&gt;/resim-testing/</c>.</summary>
 /// <remarks>
@@ -8,7 +8,7 @@ namespace ReSim.Testing.Engine.Results;
 /// than <see cref="KeepDays"/>, are removed; 0 turns that bound off. A live run's folder is never removed, whichever process
 /// or namespace owns it: it holds a lock on its <c>.resim/run.lock</c> for as long as it runs. The environment variables
 /// <c>RESIM_KEEP_RUNS</c> and <c>RESIM_KEEP_DAYS</c> win over the values given here. Folders given explicitly
-/// (<see cref="Experience.ResultsDirectory"/>) are never pruned.
+/// (<see cref="ExperienceSettings.ResultsDirectory"/>) are never pruned.
 /// </remarks>
 /// <param name="KeepRuns">How many of the newest finished runs are kept; 0 for no bound on the count.</param>
 /// <param name="KeepDays">How many days a finished run is kept; 0 for no bound on the age.</param>

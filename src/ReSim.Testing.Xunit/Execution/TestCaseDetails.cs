@@ -1,6 +1,6 @@
 using Xunit.v3;
 
-namespace ReSim.Testing.Discovery;
+namespace ReSim.Testing.Execution;
 
 /// <summary>What xUnit's introspection says about a test method and its Fact attribute, named.</summary>
 /// <param name="TestMethod">The resolved test method.</param>

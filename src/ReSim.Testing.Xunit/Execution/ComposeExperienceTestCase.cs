@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
-using ReSim.Testing.Execution;
 using Xunit.Sdk;
 using Xunit.v3;
 
-namespace ReSim.Testing.Discovery;
+namespace ReSim.Testing.Execution;
 
 /// <summary>One [ComposeExperience] test case: a test method run against one experience (one profile).</summary>
 /// <remarks>
@@ -23,6 +21,8 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
 
     /// <summary>The value of <see cref="CategoryTrait"/>.</summary>
     public const string CategoryValue = "ComposeExperience";
+
+    private const string SpecKey = "rs.spec";
 
     private ExperienceTestSpec? spec;
 
@@ -118,35 +118,14 @@ public sealed class ComposeExperienceTestCase : XunitTestCase, ISelfExecutingXun
     protected override void Serialize(IXunitSerializationInfo info)
     {
         base.Serialize(info);
-        info.AddValue("rs.file", Spec.ComposeFile);
-        info.AddValue("rs.profile", Spec.Profile);
-        info.AddValue("rs.env", Spec.Environment.ToArray());
-        info.AddValue("rs.inputs", Spec.Inputs);
-        info.AddValue("rs.timeout", Spec.TimeoutSeconds);
-        info.AddValue("rs.cpus", Spec.SystemCpus);
-        info.AddValue("rs.memory", Spec.SystemMemory);
-        info.AddValue("rs.gpus", Spec.SystemGpus.ToArray());
-        info.AddValue("rs.hostmounts", Spec.AllowHostMounts);
-        info.AddValue("rs.keep", Spec.KeepContainers);
+        info.AddValue(SpecKey, Spec.ToJson());
     }
 
     /// <inheritdoc />
     protected override void Deserialize(IXunitSerializationInfo info)
     {
         base.Deserialize(info);
-        spec = new ExperienceTestSpec(
-            info.GetValue<string>("rs.file") ?? throw new InvalidOperationException("Could not read the compose file of a [ComposeExperience] test case."),
-            info.GetValue<string>("rs.profile"),
-            (info.GetValue<string[]>("rs.env") ?? []).ToImmutableArray(),
-            info.GetValue<string>("rs.inputs"),
-            info.GetValue<int>("rs.timeout"))
-        {
-            SystemCpus = info.GetValue<double?>("rs.cpus"),
-            SystemMemory = info.GetValue<string>("rs.memory"),
-            SystemGpus = (info.GetValue<string[]>("rs.gpus") ?? []).ToImmutableArray(),
-            AllowHostMounts = info.GetValue<bool>("rs.hostmounts"),
-            KeepContainers = info.GetValue<bool>("rs.keep"),
-        };
+        spec = ExperienceTestSpec.FromJson(info.GetValue<string>(SpecKey) ?? throw new InvalidOperationException("A [ComposeExperience] test case was serialized without its experience; rebuild the test project and discover the tests again."));
     }
 
     private void AddTraits()

@@ -1,20 +1,21 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Model;
-using ReSim.Testing.Engine.Results;
 
-namespace ReSim.Testing.Engine;
+namespace ReSim.Testing.Engine.Model;
 
-/// <summary>One run of a compose build: the file, profile, environment, inputs, timeout and system (R7).</summary>
-/// <remarks>Immutable; change it with <c>with</c> expressions. The profile is the one <see cref="Compose"/> was loaded for.</remarks>
-public sealed record Experience
+/// <summary>How an experience runs, apart from its compose file and profile: the environment, inputs, timeout, system and
+/// the local run's own choices (R7). One model for every front end; <see cref="Settings.ExperienceSettingsParser"/> reads it
+/// from the text a user writes in an attribute, an MSBuild item or a pipeline switch.</summary>
+/// <remarks>Immutable; change it with <c>with</c> expressions.</remarks>
+public sealed record ExperienceSettings
 {
-    /// <summary>The platform's default experience timeout.</summary>
+    /// <summary>The platform's default experience timeout: one hour (R18).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
 
-    /// <summary>The loaded compose file; its <see cref="ComposeModel.Profile"/> selects the services (R8).</summary>
-    public required ComposeModel Compose { get; init; }
+    /// <summary>The default settings: the platform's, on this machine.</summary>
+    public static ExperienceSettings Default { get; } = new();
 
-    /// <summary>A name for the experience in results and logs; defaults to the compose file's name and the profile.</summary>
+    /// <summary>A name for the experience in results and logs; <see langword="null"/> for the compose file's name and the profile.</summary>
     public string? Name { get; init; }
 
     /// <summary>Experience-level environment variables: set in every service, winning over the compose file's (R9).</summary>
@@ -26,17 +27,17 @@ public sealed record Experience
     /// <summary>How long the experience may run before it fails with a timeout (R18), counted from the moment its containers are started.</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
-    /// <summary>The system's resources (R13); <see langword="null"/> means this machine's.</summary>
+    /// <summary>The system's resources (R7, R13), used both to validate reservations and to run; <see langword="null"/> means this machine, with no GPUs.</summary>
     public SystemResources? System { get; init; }
 
     /// <summary>How long a container has between SIGTERM and SIGKILL at teardown (R19).</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The folder this run's logs, metrics, timeline and outputs go to; <see langword="null"/> for a new folder under the system's temp folder.</summary>
+    /// <summary>The folder this run's logs, metrics, timeline and outputs go to; <see langword="null"/> for a new folder under the default results root.</summary>
     public string? ResultsDirectory { get; init; }
 
     /// <summary>How many finished runs' folders are kept in the default results root (<see cref="ResultsDirectory"/> unset);
-    /// <see langword="null"/> for <see cref="ResultsRetention.Default"/>. <c>RESIM_KEEP_RUNS</c> and <c>RESIM_KEEP_DAYS</c> win.</summary>
+    /// <see langword="null"/> for <see cref="Model.ResultsRetention.Default"/>. <c>RESIM_KEEP_RUNS</c> and <c>RESIM_KEEP_DAYS</c> win.</summary>
     public ResultsRetention? ResultsRetention { get; init; }
 
     /// <summary>Whether the compose file's host bind mounts are mounted; by default they are left out, as the platform has no host paths.</summary>
@@ -50,9 +51,9 @@ public sealed record Experience
     /// <summary>
     /// Leaves the containers running after the verdict, for <c>docker exec</c>, instead of tearing them down (R19 is
     /// suspended for this run). Their names and the command that removes them are recorded as <c>kept</c> state changes;
-    /// the objects also carry <see cref="Runtime.RunLabels.Kept"/>. The sandbox of such a run does not end with its owner's
-    /// hold, so the containers outlive the test process (a killed runner's kept run lives on too); once the owning process
-    /// on this host has ended, the next run's orphan sweep removes them.
+    /// the objects also carry the label <c>ai.resim.testing.kept</c>. The sandbox of such a run does not end with its
+    /// owner's hold, so the containers outlive the test process (a killed runner's kept run lives on too); once the owning
+    /// process on this host has ended, the next run's orphan sweep removes them.
     /// </summary>
     public bool KeepContainers { get; init; }
 

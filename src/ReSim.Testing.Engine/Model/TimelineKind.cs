@@ -1,4 +1,4 @@
-namespace ReSim.Testing.Engine;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>What a <see cref="TimelineEntry"/> records; <see cref="TimelineKinds.Text"/> gives the word written in the timeline.</summary>
 internal enum TimelineKind

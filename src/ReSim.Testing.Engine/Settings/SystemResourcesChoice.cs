@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Model;
 
-namespace ReSim.Testing.Engine.Launch;
+namespace ReSim.Testing.Engine.Settings;
 
 /// <summary>Builds the system's resources (R7, R13) from what a user set, each unset part taken from this machine.</summary>
 public static class SystemResourcesChoice

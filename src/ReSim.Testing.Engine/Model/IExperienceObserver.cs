@@ -1,6 +1,6 @@
 using ReSim.Testing.Engine.Runtime;
 
-namespace ReSim.Testing.Engine;
+namespace ReSim.Testing.Engine.Model;
 
 /// <summary>Receives what happens during a run as it happens: container lines and state changes.</summary>
 /// <remarks>Called from the engine's own tasks; implementations must be thread-safe and quick.</remarks>

@@ -1,4 +1,4 @@
-namespace ReSim.Testing;
+namespace ReSim.Testing.Sdk;
 
 /// <summary>Marks an exception as a failed assertion rather than an error in the test.</summary>
 /// <remarks>
