@@ -79,15 +79,14 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
     {
         var primary = options.Variables ?? VariableLookup.ProcessEnvironment().ToDictionary(StringComparer.Ordinal);
         var variables = new VariableLookup(primary, ReadDotEnv(document, loader, primary, diagnostics));
-        loader.Variables = variables;
-        if (loader.LoadText(text, document) is not { } main)
+        if (loader.LoadText(text, document, variables) is not { } main)
         {
             return null;
         }
 
         loader.Register(main);
-        main = new IncludeResolver(loader, diagnostics).Apply(main, variables);
-        var services = new ExtendsResolver(loader, diagnostics).Resolve(main);
+        main = new IncludeResolver(loader, variables, diagnostics).Apply(main);
+        var services = new ExtendsResolver(loader, variables, diagnostics).Resolve(main);
         var normalized = new ComposeNormalizer(variables, loader, diagnostics).Normalize(main, services);
         var bindable = !diagnostics.HasErrors;
         ComposeValidator.Validate(normalized, options.Profile, options.System ?? SystemResources.FromThisMachine(), diagnostics);

@@ -12,8 +12,6 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
 {
     private readonly Dictionary<string, LoadedDocument?> cache = new(StringComparer.Ordinal);
 
-    public VariableLookup Variables { get; set; } = VariableLookup.Empty;
-
     public bool Exists(string fullPath) => fileSystem.Probe(fullPath).Kind != FileKind.Missing;
 
     /// <summary>
@@ -62,8 +60,9 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         diagnostics.Error(DiagnosticCodes.NotARegularFile, at, $"`{displayPath}` is {probe.Describe()}, not a regular file ({fullPath}); the loader reads only regular files.", hint, keyPath);
     }
 
-    /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c>.</summary>
-    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, ComposeNode? namedBy = null, string? keyPath = null, VariableLookup? variables = null)
+    /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c> and <c>include</c>, interpolated with <paramref name="variables"/>.</summary>
+    /// <remarks>The first load of a file is the one kept: a later load of the same file gets it whatever its variables.</remarks>
+    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, VariableLookup variables, ComposeNode namedBy, string keyPath)
     {
         if (!cache.TryGetValue(fullPath, out var loaded))
         {
@@ -84,9 +83,9 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         }
     }
 
-    /// <summary>Parses and interpolates compose text (with <paramref name="variables"/>, else <see cref="Variables"/>); <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
+    /// <summary>Parses compose text and interpolates it with <paramref name="variables"/>; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
     /// <remarks>A file with <c>include</c> may have no <c>services</c> of its own.</remarks>
-    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup? variables = null)
+    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup variables)
     {
         var before = diagnostics.Count;
         var documents = YamlTreeReader.Read(text, document, limits, diagnostics);
@@ -128,7 +127,7 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
-        var interpolated = (MappingNode)new Interpolator(variables ?? Variables, diagnostics).Interpolate(mapping);
+        var interpolated = (MappingNode)new Interpolator(variables, diagnostics).Interpolate(mapping);
         return new LoadedDocument(document, interpolated, (MappingNode)interpolated.Get("services")!);
     }
 
