@@ -1,3 +1,4 @@
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Pipeline;
 

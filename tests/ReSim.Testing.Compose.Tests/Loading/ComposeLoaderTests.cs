@@ -1,5 +1,6 @@
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Model;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Loading.Extends;
 
@@ -18,7 +18,7 @@ namespace ReSim.Testing.Compose.Loading.Extends;
 /// <param name="loader">Loads the files named by <c>extends.file</c>.</param>
 /// <param name="variables">What the files named by <c>extends.file</c> are interpolated with.</param>
 /// <param name="diagnostics">Receives the stage's diagnostics.</param>
-internal sealed class ExtendsResolver(DocumentLoader loader, VariableLookup variables, DiagnosticBag diagnostics)
+internal sealed class ExtendsResolver(IDocumentReader loader, VariableLookup variables, DiagnosticBag diagnostics)
 {
     private readonly Dictionary<(string Document, string Service), MappingNode> resolved = [];
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Loading.Include;
 
@@ -22,7 +22,7 @@ namespace ReSim.Testing.Compose.Loading.Include;
 /// <param name="loader">Loads the included files and their env files.</param>
 /// <param name="mainVariables">The main file's variables: those the first level of includes starts from, and those of every file named by <c>extends.file</c> in an included project.</param>
 /// <param name="diagnostics">Receives the stage's diagnostics.</param>
-internal sealed class IncludeResolver(DocumentLoader loader, VariableLookup mainVariables, DiagnosticBag diagnostics)
+internal sealed class IncludeResolver(IDocumentReader loader, VariableLookup mainVariables, DiagnosticBag diagnostics)
 {
     private static readonly string[] Imported = ["services", "volumes", "networks"];
 

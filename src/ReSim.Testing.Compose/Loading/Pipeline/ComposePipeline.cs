@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Include;

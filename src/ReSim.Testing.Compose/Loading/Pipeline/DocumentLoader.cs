@@ -1,24 +1,22 @@
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
+using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Interpolation;
-using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Loading.Parsing;
 
 namespace ReSim.Testing.Compose.Loading.Pipeline;
 
-/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>extends.file</c>), each once.</summary>
-internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits limits, DiagnosticBag diagnostics)
+/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>include</c> and <c>extends.file</c>), each once: the stages' <see cref="IDocumentReader"/> over the file system.</summary>
+internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits limits, DiagnosticBag diagnostics) : IDocumentReader
 {
     private readonly Dictionary<string, LoadedDocument?> cache = new(StringComparer.Ordinal);
 
+    /// <inheritdoc />
     public bool Exists(string fullPath) => fileSystem.Probe(fullPath).Kind != FileKind.Missing;
 
-    /// <summary>
-    /// Reads a text file the loader was pointed at; diagnoses a file that is not regular (never opened), size and encoding,
-    /// not absence. Problems of the file as a whole are reported at <paramref name="namedBy"/>, the value of the key that
-    /// named the file, when there is one.
-    /// </summary>
+    /// <inheritdoc />
     public string? ReadText(string fullPath, string displayPath, ComposeNode? namedBy = null, string? keyPath = null)
     {
         var probe = fileSystem.Probe(fullPath);
@@ -60,8 +58,7 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         diagnostics.Error(DiagnosticCodes.NotARegularFile, at, $"`{displayPath}` is {probe.Describe()}, not a regular file ({fullPath}); the loader reads only regular files.", hint, keyPath);
     }
 
-    /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c> and <c>include</c>, interpolated with <paramref name="variables"/>.</summary>
-    /// <remarks>The first load of a file is the one kept: a later load of the same file gets it whatever its variables.</remarks>
+    /// <inheritdoc />
     public LoadedDocument? LoadFile(string fullPath, SourceDocument document, VariableLookup variables, ComposeNode namedBy, string keyPath)
     {
         if (!cache.TryGetValue(fullPath, out var loaded))
