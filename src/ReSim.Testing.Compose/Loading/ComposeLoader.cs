@@ -1,3 +1,4 @@
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Pipeline;
 
@@ -23,7 +24,7 @@ public static class ComposeLoader
     public static ComposeLoadResult LoadFile(string path, ComposeLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Pipeline.LoadFile(path, options ?? new ComposeLoadOptions());
+        return LoadFile(Pipeline, path, options ?? new ComposeLoadOptions());
     }
 
     /// <summary>Loads compose content given as a string, as the platform's <c>buildSpecification</c> field takes it (R1).</summary>
@@ -33,6 +34,19 @@ public static class ComposeLoader
     public static ComposeLoadResult LoadString(string content, ComposeLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Pipeline.LoadString(content, options ?? new ComposeLoadOptions());
+        return LoadString(Pipeline, content, options ?? new ComposeLoadOptions());
     }
+
+    /// <summary>Loads the compose file at <paramref name="path"/> through <paramref name="pipeline"/>, whose file access and limits may be other than this machine's.</summary>
+    internal static ComposeLoadResult LoadFile(ComposePipeline pipeline, string path, ComposeLoadOptions options) =>
+        ToResult(pipeline.LoadFile(path, ToPipelineOptions(options)));
+
+    /// <summary>Loads compose content through <paramref name="pipeline"/>, whose file access and limits may be other than this machine's.</summary>
+    internal static ComposeLoadResult LoadString(ComposePipeline pipeline, string content, ComposeLoadOptions options) =>
+        ToResult(pipeline.LoadString(content, options.SourceName, ToPipelineOptions(options)));
+
+    private static PipelineOptions ToPipelineOptions(ComposeLoadOptions options) =>
+        new(options.Profile, options.Variables, options.WorkingDirectory, options.System);
+
+    private static ComposeLoadResult ToResult(PipelineResult result) => new(result.Model, result.Diagnostics);
 }

@@ -1,5 +1,6 @@
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Tests.Support;
@@ -54,7 +55,7 @@ public class ComposeLoaderTests
     [Fact]
     public void An_unreadable_file_is_an_error_not_an_exception()
     {
-        var result = new ComposePipeline(new FailingFileSystem(new UnauthorizedAccessException("denied")), LoadLimits.Default).LoadFile("/project/compose.yml", new ComposeLoadOptions());
+        var result = ComposeLoader.LoadFile(new ComposePipeline(new FailingFileSystem(new UnauthorizedAccessException("denied")), LoadLimits.Default), "/project/compose.yml", new ComposeLoadOptions());
 
         Assert.Contains("cannot be read", Assert.Single(result.Diagnostics).Message);
     }
@@ -70,7 +71,7 @@ public class ComposeLoaderTests
     [Fact]
     public void An_unexpected_failure_becomes_an_internal_error_diagnostic()
     {
-        var result = new ComposePipeline(new FailingFileSystem(new InvalidOperationException("boom")), LoadLimits.Default).LoadFile("/project/compose.yml", new ComposeLoadOptions());
+        var result = ComposeLoader.LoadFile(new ComposePipeline(new FailingFileSystem(new InvalidOperationException("boom")), LoadLimits.Default), "/project/compose.yml", new ComposeLoadOptions());
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.InternalError, error.Code);

@@ -1,6 +1,6 @@
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Parsing;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Tests.Parsing;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Model;
 
@@ -36,12 +37,12 @@ internal static class ComposeText
             WorkingDirectory = ProjectDirectory,
             System = system ?? System,
         };
-        return new ComposePipeline(files ?? new InMemoryFileSystem(), limits ?? LoadLimits.Default).LoadString(yaml, options);
+        return ComposeLoader.LoadString(new ComposePipeline(files ?? new InMemoryFileSystem(), limits ?? LoadLimits.Default), yaml, options);
     }
 
     /// <summary>Loads a file from <paramref name="files"/> through the pipeline's file entry point.</summary>
     public static ComposeLoadResult LoadFile(string path, InMemoryFileSystem files, string? profile = null) =>
-        new ComposePipeline(files, LoadLimits.Default).LoadFile(path, new ComposeLoadOptions
+        ComposeLoader.LoadFile(new ComposePipeline(files, LoadLimits.Default), path, new ComposeLoadOptions
         {
             Profile = profile,
             Variables = ImmutableDictionary<string, string>.Empty,

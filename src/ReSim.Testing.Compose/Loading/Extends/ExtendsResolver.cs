@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
+using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Loading.Extends;
 
@@ -14,7 +15,10 @@ namespace ReSim.Testing.Compose.Loading.Extends;
 /// Chains are walked iteratively and each service is resolved once, so a hostile file with a chain of
 /// thousands of services neither exhausts the stack nor takes quadratic time.
 /// </remarks>
-internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagnostics)
+/// <param name="loader">Loads the files named by <c>extends.file</c>.</param>
+/// <param name="variables">What the files named by <c>extends.file</c> are interpolated with.</param>
+/// <param name="diagnostics">Receives the stage's diagnostics.</param>
+internal sealed class ExtendsResolver(IDocumentReader loader, VariableLookup variables, DiagnosticBag diagnostics)
 {
     private readonly Dictionary<(string Document, string Service), MappingNode> resolved = [];
 
@@ -90,7 +94,7 @@ internal sealed class ExtendsResolver(DocumentLoader loader, DiagnosticBag diagn
                 return null;
             }
 
-            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath), file, $"services.{name}.extends.file") is not { } loaded)
+            if (loader.LoadFile(fullPath, new SourceDocument(display, Path.GetDirectoryName(fullPath)!, fullPath), variables, file, $"services.{name}.extends.file") is not { } loaded)
             {
                 return null;
             }

@@ -1,12 +1,12 @@
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Loading.Include;
 
 /// <summary>The variables of an included project: the including file's, then its <c>env_file</c> (or <c>.env</c>) values for what those lack.</summary>
-internal sealed class IncludeEnvironment(DocumentLoader loader, DiagnosticBag diagnostics)
+internal sealed class IncludeEnvironment(IDocumentReader loader, DiagnosticBag diagnostics)
 {
     private const string DotEnv = ".env";
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Loading.Include;
 
@@ -16,14 +16,18 @@ namespace ReSim.Testing.Compose.Loading.Include;
 /// <remarks>
 /// An include's variables are the including file's, then its <c>env_file</c> list (or the <c>.env</c> in its project
 /// folder) for what those lack. Relative paths of the included file resolve against <c>project_directory</c>, by
-/// default the included file's folder.
+/// default the included file's folder. A file named by <c>extends.file</c> inside an included project is interpolated
+/// with the main file's variables, not the include's.
 /// </remarks>
-internal sealed class IncludeResolver(DocumentLoader loader, DiagnosticBag diagnostics)
+/// <param name="loader">Loads the included files and their env files.</param>
+/// <param name="mainVariables">The main file's variables: those the first level of includes starts from, and those of every file named by <c>extends.file</c> in an included project.</param>
+/// <param name="diagnostics">Receives the stage's diagnostics.</param>
+internal sealed class IncludeResolver(IDocumentReader loader, VariableLookup mainVariables, DiagnosticBag diagnostics)
 {
     private static readonly string[] Imported = ["services", "volumes", "networks"];
 
-    /// <summary><paramref name="document"/> with what its <c>include</c> brings in; the same document when it has none.</summary>
-    public LoadedDocument Apply(LoadedDocument document, VariableLookup variables) => Apply(document, variables, [document.Document.Identity]);
+    /// <summary><paramref name="document"/> (the main file) with what its <c>include</c> brings in; the same document when it has none.</summary>
+    public LoadedDocument Apply(LoadedDocument document) => Apply(document, mainVariables, [document.Document.Identity]);
 
     private LoadedDocument Apply(LoadedDocument document, VariableLookup variables, ImmutableList<string> chain)
     {
@@ -80,13 +84,13 @@ internal sealed class IncludeResolver(DocumentLoader loader, DiagnosticBag diagn
             }
 
             var document = new SourceDocument(display, projectDirectory, fullPath);
-            if (loader.LoadFile(fullPath, document, pathNode, "include", includeVariables) is not { } loaded)
+            if (loader.LoadFile(fullPath, document, includeVariables, pathNode, "include") is not { } loaded)
             {
                 continue;
             }
 
             var withIncludes = Apply(loaded, includeVariables, chain.Add(fullPath));
-            var services = new ExtendsResolver(loader, diagnostics).Resolve(withIncludes);
+            var services = new ExtendsResolver(loader, mainVariables, diagnostics).Resolve(withIncludes);
             var resolved = withIncludes.Root.WithEntries([.. withIncludes.Root.Entries.Select(e => e.Name == "services"
                 ? e with { Value = withIncludes.Services.WithEntries([.. services.Select(s => s with { Value = IncludeEnvironment.ResolveListed(s.Value, includeVariables) })]) }
                 : e)]);

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
 /// <summary>The normalize stage for a whole file: top-level keys, named volumes, and every (already extended) service.</summary>
-internal sealed class ComposeNormalizer(VariableLookup variables, DocumentLoader loader, DiagnosticBag diagnostics)
+internal sealed class ComposeNormalizer(VariableLookup variables, IDocumentReader loader, DiagnosticBag diagnostics)
 {
     private readonly SourceMap sourceMap = new();
 

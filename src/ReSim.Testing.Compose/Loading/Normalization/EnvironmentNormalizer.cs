@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
@@ -12,7 +12,7 @@ namespace ReSim.Testing.Compose.Loading.Normalization;
 /// compose does. Env files are read in order, a later one winning; their values are interpolated as compose-go does,
 /// looking up the variables first, then the service's <c>environment</c>, then keys the env files set before.
 /// </remarks>
-internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLookup variables, DocumentLoader loader)
+internal sealed class EnvironmentNormalizer(ServiceContext context, VariableLookup variables, IDocumentReader loader)
 {
     private readonly Dictionary<string, string> own = new(StringComparer.Ordinal);
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Compose.Loading.Normalization;
@@ -22,7 +22,7 @@ internal static class LabelsNormalizer
         ServiceDefinition.OrchestratorLabel, "resim.ai/ignoreContainerNotFinished", "resim.ai/containerPriority",
     };
 
-    public static ImmutableSortedDictionary<string, string> Normalize(ComposeNode? node, ComposeNode? labelFile, ServiceContext context, DocumentLoader loader)
+    public static ImmutableSortedDictionary<string, string> Normalize(ComposeNode? node, ComposeNode? labelFile, ServiceContext context, IDocumentReader loader)
     {
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (labelFile is not null)
@@ -64,7 +64,7 @@ internal static class LabelsNormalizer
         return labels.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
 
-    private static void ReadLabelFiles(ComposeNode node, SortedDictionary<string, string> labels, ServiceContext context, DocumentLoader loader)
+    private static void ReadLabelFiles(ComposeNode node, SortedDictionary<string, string> labels, ServiceContext context, IDocumentReader loader)
     {
         IEnumerable<ComposeNode> items = node is SequenceNode sequence ? sequence.Items : [node];
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Interpolation;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Compose.Loading.Normalization;
 
 /// <summary>Normalizes one service: short forms to long forms, supported keys kept, ignored keys warned about and incompatible ones refused (R3).</summary>
-internal sealed class ServiceNormalizer(VariableLookup variables, DocumentLoader loader, DiagnosticBag diagnostics, SourceMap sourceMap)
+internal sealed class ServiceNormalizer(VariableLookup variables, IDocumentReader loader, DiagnosticBag diagnostics, SourceMap sourceMap)
 {
     private static readonly string[] WatchRuleKeys = ["path", "action"];
 

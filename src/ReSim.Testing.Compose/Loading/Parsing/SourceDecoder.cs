@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using ReSim.Testing.Compose.Diagnostics;
-using ReSim.Testing.Compose.Loading.Pipeline;
+using ReSim.Testing.Compose.Loading.Documents;
 
 namespace ReSim.Testing.Compose.Loading.Parsing;
 

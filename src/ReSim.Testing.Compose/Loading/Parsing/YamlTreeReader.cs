@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Nodes;
-using ReSim.Testing.Compose.Loading.Pipeline;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
 using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Include;
@@ -17,7 +18,8 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
 {
     private const string DotEnvFile = ".env";
 
-    public ComposeLoadResult LoadFile(string path, ComposeLoadOptions options) => Guard(path, diagnostics =>
+    /// <summary>Loads the compose file at <paramref name="path"/>, absolute or relative to the current directory.</summary>
+    public PipelineResult LoadFile(string path, PipelineOptions options) => Guard(path, diagnostics =>
     {
         if (FullPathOf(path, diagnostics) is not { } fullPath)
         {
@@ -36,12 +38,13 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
         return text is null ? null : Run(text, new SourceDocument(path, workingDirectory, fullPath), loader, options, diagnostics);
     });
 
-    public ComposeLoadResult LoadString(string content, ComposeLoadOptions options) => Guard(options.SourceName, diagnostics =>
+    /// <summary>Loads compose text that diagnostics name <paramref name="sourceName"/>.</summary>
+    public PipelineResult LoadString(string content, string sourceName, PipelineOptions options) => Guard(sourceName, diagnostics =>
     {
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
         var loader = new DocumentLoader(fileSystem, limits, diagnostics);
-        var text = SourceDecoder.CheckString(content, options.SourceName, limits, diagnostics);
-        return text is null ? null : Run(text, new SourceDocument(options.SourceName, workingDirectory), loader, options, diagnostics);
+        var text = SourceDecoder.CheckString(content, sourceName, limits, diagnostics);
+        return text is null ? null : Run(text, new SourceDocument(sourceName, workingDirectory), loader, options, diagnostics);
     });
 
     private static string? FullPathOf(string path, DiagnosticBag diagnostics)
@@ -58,7 +61,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The loader's contract is to never throw on user input: an unforeseen failure becomes an RSIM099 diagnostic.")]
-    private static ComposeLoadResult Guard(string displayPath, Func<DiagnosticBag, ComposeModel?> load)
+    private static PipelineResult Guard(string displayPath, Func<DiagnosticBag, ComposeModel?> load)
     {
         var diagnostics = new DiagnosticBag();
         ComposeModel? model;
@@ -72,29 +75,28 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
             model = null;
         }
 
-        return new ComposeLoadResult(model, diagnostics.ToSortedArray());
+        return new PipelineResult(model, diagnostics.ToSortedArray());
     }
 
-    private static ComposeModel? Run(string text, SourceDocument document, DocumentLoader loader, ComposeLoadOptions options, DiagnosticBag diagnostics)
+    private static ComposeModel? Run(string text, SourceDocument document, DocumentLoader loader, PipelineOptions options, DiagnosticBag diagnostics)
     {
         var primary = options.Variables ?? VariableLookup.ProcessEnvironment().ToDictionary(StringComparer.Ordinal);
         var variables = new VariableLookup(primary, ReadDotEnv(document, loader, primary, diagnostics));
-        loader.Variables = variables;
-        if (loader.LoadText(text, document) is not { } main)
+        if (loader.LoadText(text, document, variables) is not { } main)
         {
             return null;
         }
 
         loader.Register(main);
-        main = new IncludeResolver(loader, diagnostics).Apply(main, variables);
-        var services = new ExtendsResolver(loader, diagnostics).Resolve(main);
+        main = new IncludeResolver(loader, variables, diagnostics).Apply(main);
+        var services = new ExtendsResolver(loader, variables, diagnostics).Resolve(main);
         var normalized = new ComposeNormalizer(variables, loader, diagnostics).Normalize(main, services);
         var bindable = !diagnostics.HasErrors;
         ComposeValidator.Validate(normalized, options.Profile, options.System ?? SystemResources.FromThisMachine(), diagnostics);
         return bindable ? Bind(normalized, document, options) : null;
     }
 
-    private static ComposeModel Bind(NormalizedCompose normalized, SourceDocument document, ComposeLoadOptions options) => new()
+    private static ComposeModel Bind(NormalizedCompose normalized, SourceDocument document, PipelineOptions options) => new()
     {
         SourceFile = document.FullPath,
         WorkingDirectory = document.Directory,

@@ -1,26 +1,22 @@
 using ReSim.Testing.Compose.Diagnostics;
+using ReSim.Testing.Compose.Loading.Documents;
+using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.FileSystem;
 using ReSim.Testing.Compose.Loading.Interpolation;
-using ReSim.Testing.Compose.Loading.Extends;
 using ReSim.Testing.Compose.Loading.Nodes;
 using ReSim.Testing.Compose.Loading.Parsing;
 
 namespace ReSim.Testing.Compose.Loading.Pipeline;
 
-/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>extends.file</c>), each once.</summary>
-internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits limits, DiagnosticBag diagnostics)
+/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>include</c> and <c>extends.file</c>), each once: the stages' <see cref="IDocumentReader"/> over the file system.</summary>
+internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits limits, DiagnosticBag diagnostics) : IDocumentReader
 {
     private readonly Dictionary<string, LoadedDocument?> cache = new(StringComparer.Ordinal);
 
-    public VariableLookup Variables { get; set; } = VariableLookup.Empty;
-
+    /// <inheritdoc />
     public bool Exists(string fullPath) => fileSystem.Probe(fullPath).Kind != FileKind.Missing;
 
-    /// <summary>
-    /// Reads a text file the loader was pointed at; diagnoses a file that is not regular (never opened), size and encoding,
-    /// not absence. Problems of the file as a whole are reported at <paramref name="namedBy"/>, the value of the key that
-    /// named the file, when there is one.
-    /// </summary>
+    /// <inheritdoc />
     public string? ReadText(string fullPath, string displayPath, ComposeNode? namedBy = null, string? keyPath = null)
     {
         var probe = fileSystem.Probe(fullPath);
@@ -62,8 +58,8 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         diagnostics.Error(DiagnosticCodes.NotARegularFile, at, $"`{displayPath}` is {probe.Describe()}, not a regular file ({fullPath}); the loader reads only regular files.", hint, keyPath);
     }
 
-    /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c>.</summary>
-    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, ComposeNode? namedBy = null, string? keyPath = null, VariableLookup? variables = null)
+    /// <inheritdoc />
+    public LoadedDocument? LoadFile(string fullPath, SourceDocument document, VariableLookup variables, ComposeNode namedBy, string keyPath)
     {
         if (!cache.TryGetValue(fullPath, out var loaded))
         {
@@ -84,9 +80,9 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
         }
     }
 
-    /// <summary>Parses and interpolates compose text (with <paramref name="variables"/>, else <see cref="Variables"/>); <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
+    /// <summary>Parses compose text and interpolates it with <paramref name="variables"/>; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
     /// <remarks>A file with <c>include</c> may have no <c>services</c> of its own.</remarks>
-    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup? variables = null)
+    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup variables)
     {
         var before = diagnostics.Count;
         var documents = YamlTreeReader.Read(text, document, limits, diagnostics);
@@ -128,7 +124,7 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
-        var interpolated = (MappingNode)new Interpolator(variables ?? Variables, diagnostics).Interpolate(mapping);
+        var interpolated = (MappingNode)new Interpolator(variables, diagnostics).Interpolate(mapping);
         return new LoadedDocument(document, interpolated, (MappingNode)interpolated.Get("services")!);
     }
 

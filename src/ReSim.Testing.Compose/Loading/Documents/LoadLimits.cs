@@ -1,4 +1,4 @@
-namespace ReSim.Testing.Compose.Loading.Pipeline;
+namespace ReSim.Testing.Compose.Loading.Documents;
 
 /// <summary>Bounds that keep hostile input from exhausting time or memory; documented in docs/diagnostics.md.</summary>
 /// <param name="MaxBytes">The largest input, in bytes, that is parsed at all.</param>
