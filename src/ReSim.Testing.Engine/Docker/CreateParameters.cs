@@ -1,5 +1,4 @@
 using Docker.DotNet.Models;
-using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Runtime;
 using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;
 using DockerDeviceRequest = Docker.DotNet.Models.DeviceRequest;
@@ -67,10 +66,10 @@ internal static class CreateParameters
         },
     };
 
-    /// <summary>Docker's health check for a compose one; durations go out in nanoseconds (the client's converter does that).</summary>
-    /// <param name="healthcheck">The compose health check.</param>
+    /// <summary>Docker's health check for the runtime's; durations go out in nanoseconds (the client's converter does that).</summary>
+    /// <param name="healthcheck">The health check.</param>
     /// <returns>The Docker health check.</returns>
-    internal static HealthcheckConfig Healthcheck(HealthcheckDefinition healthcheck) => healthcheck.IsDisabled
+    internal static HealthcheckConfig Healthcheck(HealthCheckSpec healthcheck) => healthcheck.IsDisabled
         ? new HealthcheckConfig { Test = ["NONE"] }
         : new HealthcheckConfig
         {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
 using ContainerSpec = ReSim.Testing.Engine.Runtime.ContainerSpec;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 
@@ -31,8 +31,8 @@ internal sealed class HealthCheckDriver : IDisposable
 
     /// <summary>Starts running the health check of a container that has just been started.</summary>
     /// <param name="containerId">The container.</param>
-    /// <param name="healthcheck">Its compose health check; <see langword="null"/> or disabled means nothing to run.</param>
-    internal void Drive(string containerId, HealthcheckDefinition? healthcheck)
+    /// <param name="healthcheck">Its health check; <see langword="null"/> or disabled means nothing to run.</param>
+    internal void Drive(string containerId, HealthCheckSpec? healthcheck)
     {
         if (healthcheck is null || healthcheck.IsDisabled)
         {
@@ -71,7 +71,7 @@ internal sealed class HealthCheckDriver : IDisposable
         http.Dispose();
     }
 
-    private async Task RunAsync(string containerId, HealthcheckDefinition healthcheck, CancellationToken cancellationToken)
+    private async Task RunAsync(string containerId, HealthCheckSpec healthcheck, CancellationToken cancellationToken)
     {
         var startPeriodEnds = DateTimeOffset.UtcNow + (healthcheck.StartPeriod ?? TimeSpan.Zero);
         var interval = healthcheck.Interval ?? DefaultInterval;

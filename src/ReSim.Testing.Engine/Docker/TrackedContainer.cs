@@ -1,4 +1,4 @@
-using ReSim.Testing.Compose.Model;
+using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 
@@ -6,7 +6,7 @@ namespace ReSim.Testing.Engine.Docker;
 /// <param name="runId">The run it belongs to.</param>
 /// <param name="service">Its service, for messages.</param>
 /// <param name="healthcheck">Its health check, when the runtime drives health checks itself.</param>
-internal sealed class TrackedContainer(string runId, string service, HealthcheckDefinition? healthcheck)
+internal sealed class TrackedContainer(string runId, string service, HealthCheckSpec? healthcheck)
 {
     private long lastExit = long.MinValue;
 
@@ -17,7 +17,7 @@ internal sealed class TrackedContainer(string runId, string service, Healthcheck
     public string Service { get; } = service;
 
     /// <summary>Its health check, when the runtime drives health checks itself.</summary>
-    public HealthcheckDefinition? Healthcheck { get; } = healthcheck;
+    public HealthCheckSpec? Healthcheck { get; } = healthcheck;
 
     /// <summary>The engine's time (nanoseconds) of the latest exit a watcher saw, or <see langword="null"/>.</summary>
     public long? LastExit

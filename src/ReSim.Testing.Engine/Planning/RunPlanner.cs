@@ -49,11 +49,11 @@ internal static class RunPlanner
             Command = service.Command,
             WorkingDir = service.WorkingDir,
             Environment = service.Environment.WithComparers(StringComparer.Ordinal).SetItems(experience.Settings.Environment),
-            Healthcheck = service.Healthcheck,
+            Healthcheck = HealthCheck(service.Healthcheck),
             Labels = Labels(runLabels, service.Labels, "service", service.Name),
             Mounts = Mounts(service, prefix, paths, experience.Settings.AllowHostMounts, errors),
             NetworkNamespaceOf = sandbox.Name,
-            Limits = service.Resources.Limits,
+            Limits = Limits(service.Resources.Limits),
             GpuDeviceIds = gpus.DeviceIds.GetValueOrDefault(service.Name, []),
             GpuDriver = gpus.Drivers.GetValueOrDefault(service.Name),
         }).ToImmutableArray();
@@ -137,6 +137,20 @@ internal static class RunPlanner
         mounts.Add(new(MountKind.Bind, paths.TestConfig, RunPaths.ContainerRoot + "/test_config.json", ReadOnly: true));
         return mounts.ToImmutable();
     }
+
+    // The compose model's health check and limits in the runtime's terms: the one place that knows both.
+    private static HealthCheckSpec? HealthCheck(HealthcheckDefinition? healthcheck) => healthcheck is null ? null : new()
+    {
+        Test = healthcheck.IsDisabled ? [] : healthcheck.Test,
+        Interval = healthcheck.Interval,
+        Timeout = healthcheck.Timeout,
+        Retries = healthcheck.Retries,
+        StartPeriod = healthcheck.StartPeriod,
+        StartInterval = healthcheck.StartInterval,
+        IsDisabled = healthcheck.IsDisabled,
+    };
+
+    private static ContainerLimits Limits(ResourceLimits limits) => new(limits.Cpus, limits.MemoryBytes, limits.Pids);
 
     private static string AnonymousVolume(ServiceDefinition service, int index) => $"{service.Name}_anonymous{index}";
 

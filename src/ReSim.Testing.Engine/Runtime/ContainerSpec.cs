@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ReSim.Testing.Compose.Model;
 
 namespace ReSim.Testing.Engine.Runtime;
 
@@ -31,7 +30,7 @@ public sealed record ContainerSpec
     public ImmutableSortedDictionary<string, string> Environment { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>The health check, or <see langword="null"/> for the image's.</summary>
-    public HealthcheckDefinition? Healthcheck { get; init; }
+    public HealthCheckSpec? Healthcheck { get; init; }
 
     /// <summary>The compose labels and the run's labels (<see cref="RunLabels"/>).</summary>
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
@@ -43,7 +42,7 @@ public sealed record ContainerSpec
     public required string NetworkNamespaceOf { get; init; }
 
     /// <summary>The CPU, memory and process limits (R13).</summary>
-    public ResourceLimits Limits { get; init; } = ResourceLimits.None;
+    public ContainerLimits Limits { get; init; } = ContainerLimits.None;
 
     /// <summary>The GPUs given to this service alone (R13), as device IDs.</summary>
     public ImmutableArray<string> GpuDeviceIds { get; init; } = [];

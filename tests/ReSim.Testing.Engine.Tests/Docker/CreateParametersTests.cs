@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Docker;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Runtime;
@@ -20,7 +19,7 @@ public sealed class CreateParametersTests
         WorkingDir = "/work",
         Environment = ImmutableSortedDictionary<string, string>.Empty.Add("A", "1").Add("B", "x=y"),
         Labels = ImmutableSortedDictionary<string, string>.Empty.Add(RunLabels.Run, "r1"),
-        Healthcheck = new HealthcheckDefinition
+        Healthcheck = new HealthCheckSpec
         {
             Test = ["CMD", "true"], Interval = TimeSpan.FromMilliseconds(1500), Timeout = TimeSpan.FromSeconds(2), Retries = 4, StartPeriod = TimeSpan.FromSeconds(3),
         },
@@ -31,7 +30,7 @@ public sealed class CreateParametersTests
             new MountSpec(MountKind.Tmpfs, string.Empty, "/scratch", ReadOnly: false),
         ],
         NetworkNamespaceOf = "sandbox-id",
-        Limits = new ResourceLimits(Cpus: 1.5, MemoryBytes: 512L * 1024 * 1024, Pids: 64),
+        Limits = new ContainerLimits(Cpus: 1.5, MemoryBytes: 512L * 1024 * 1024, Pids: 64),
         GpuDeviceIds = ["0", "2"],
         GpuDriver = "nvidia",
     };
@@ -80,7 +79,7 @@ public sealed class CreateParametersTests
     [Fact]
     public void Image_defaults_stay_when_the_service_sets_no_entrypoint_command_limits_or_gpus()
     {
-        var request = CreateParameters.ForService(Spec with { Entrypoint = null, Command = null, WorkingDir = null, Limits = ResourceLimits.None, GpuDeviceIds = [], Healthcheck = null });
+        var request = CreateParameters.ForService(Spec with { Entrypoint = null, Command = null, WorkingDir = null, Limits = ContainerLimits.None, GpuDeviceIds = [], Healthcheck = null });
 
         Assert.Null(request.Entrypoint);
         Assert.Null(request.Cmd);
@@ -93,7 +92,7 @@ public sealed class CreateParametersTests
     [Fact]
     public void A_disabled_healthcheck_becomes_NONE()
     {
-        var check = CreateParameters.Healthcheck(new HealthcheckDefinition { Test = ["NONE"] });
+        var check = CreateParameters.Healthcheck(new HealthCheckSpec { Test = ["CMD", "true"], Interval = TimeSpan.FromSeconds(1), IsDisabled = true });
 
         Assert.Equal(["NONE"], check.Test);
         Assert.Null(check.Interval);

@@ -1,4 +1,3 @@
-using ReSim.Testing.Compose.Model;
 using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Tests.Docker;
@@ -15,7 +14,7 @@ public sealed class DockerRuntimeEventTests
         var events = run.Runtime.WatchAsync(run.RunId, DockerTestRun.Token);
         var spec = run.Service("robot", sandbox, "touch /tmp/ready; sleep 1.5; exit 3") with
         {
-            Healthcheck = new HealthcheckDefinition { Test = ["CMD-SHELL", "test -f /tmp/ready"], Interval = TimeSpan.FromMilliseconds(200), Retries = 1 },
+            Healthcheck = new HealthCheckSpec { Test = ["CMD-SHELL", "test -f /tmp/ready"], Interval = TimeSpan.FromMilliseconds(200), Retries = 1 },
         };
         var robot = await run.StartServiceAsync(spec);
 
@@ -37,7 +36,7 @@ public sealed class DockerRuntimeEventTests
         var events = run.Runtime.WatchAsync(run.RunId, DockerTestRun.Token);
         var spec = run.Service("robot", sandbox, "sleep 30") with
         {
-            Healthcheck = new HealthcheckDefinition { Test = ["CMD", "false"], Interval = TimeSpan.FromMilliseconds(200), Retries = 1 },
+            Healthcheck = new HealthCheckSpec { Test = ["CMD", "false"], Interval = TimeSpan.FromMilliseconds(200), Retries = 1 },
         };
         await run.StartServiceAsync(spec);
 

@@ -146,6 +146,70 @@ public sealed class RunPlannerTests
         Assert.True(Plan(Reserve(Orchestrator("test"), 2, 4L << 30), Reserve(Service("sim"), 1.9, (4L << 30) - 1)).IsValid);
     }
 
+    [Fact]
+    public void Every_field_of_the_compose_healthcheck_arrives_in_the_container_spec()
+    {
+        var healthcheck = new HealthcheckDefinition
+        {
+            Test = ["CMD", "curl", "-f", "http://localhost"],
+            Interval = TimeSpan.FromMilliseconds(1500),
+            Timeout = TimeSpan.FromSeconds(2),
+            Retries = 4,
+            StartPeriod = TimeSpan.FromSeconds(3),
+            StartInterval = TimeSpan.FromMilliseconds(250),
+        };
+
+        var spec = Plan(Orchestrator("test") with { Healthcheck = healthcheck }).Containers[0].Healthcheck!;
+
+        Assert.Equal(["CMD", "curl", "-f", "http://localhost"], spec.Test);
+        Assert.Equal(
+            (TimeSpan.FromMilliseconds(1500), TimeSpan.FromSeconds(2), 4, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(250), false),
+            (spec.Interval, spec.Timeout, spec.Retries, spec.StartPeriod, spec.StartInterval, spec.IsDisabled));
+    }
+
+    [Fact]
+    public void A_compose_healthcheck_without_a_test_keeps_the_image_test_and_unset_fields_stay_unset()
+    {
+        var spec = Plan(Orchestrator("test") with { Healthcheck = new HealthcheckDefinition { Retries = 2 } }).Containers[0].Healthcheck!;
+
+        Assert.Empty(spec.Test);
+        Assert.Equal(
+            ((TimeSpan?)null, (TimeSpan?)null, (int?)2, (TimeSpan?)null, (TimeSpan?)null, false),
+            (spec.Interval, spec.Timeout, spec.Retries, spec.StartPeriod, spec.StartInterval, spec.IsDisabled));
+    }
+
+    [Fact]
+    public void A_disabled_compose_healthcheck_arrives_disabled_with_no_test()
+    {
+        var healthcheck = new HealthcheckDefinition { Test = ["NONE"], Interval = TimeSpan.FromSeconds(5) };
+
+        var spec = Plan(Orchestrator("test") with { Healthcheck = healthcheck }).Containers[0].Healthcheck!;
+
+        Assert.True(spec.IsDisabled);
+        Assert.Empty(spec.Test);
+        Assert.Equal(TimeSpan.FromSeconds(5), spec.Interval);
+    }
+
+    [Fact]
+    public void A_service_without_a_healthcheck_keeps_the_image_one()
+    {
+        Assert.Null(Plan(Orchestrator("test") with { Healthcheck = null }).Containers[0].Healthcheck);
+    }
+
+    [Fact]
+    public void Every_compose_limit_arrives_in_the_container_spec_and_no_limits_stay_none_R13()
+    {
+        var limited = Orchestrator("test") with { Resources = new ServiceResources(new ResourceLimits(1.5, 512L << 20, 64), ResourceReservations.None) };
+        var unlimited = Service("sim") with { Resources = new ServiceResources(ResourceLimits.None, ResourceReservations.None) };
+        var partly = Service("viz") with { Resources = new ServiceResources(new ResourceLimits(MemoryBytes: 1L << 30), ResourceReservations.None) };
+
+        var plan = Plan(limited, unlimited, partly);
+
+        Assert.Equal(
+            [new ContainerLimits(1.5, 512L << 20, 64), ContainerLimits.None, new ContainerLimits(MemoryBytes: 1L << 30)],
+            plan.Containers.Select(c => c.Limits));
+    }
+
     private static RunPlan Plan(params ServiceDefinition[] services) =>
         RunPlanner.Plan(new Experience { Compose = ComposeOf(services), Settings = new() { System = FourCpus } }, "run1", Paths);
 

@@ -150,8 +150,9 @@ public sealed class RunnerSpecTests : IAsyncLifetime
         Assert.Equal(["sh", "-c"], spec.Entrypoint!.Value);
         Assert.Equal(["exit 0"], spec.Command!.Value);
         Assert.Equal("/work", spec.WorkingDir);
-        Assert.Same(health, spec.Healthcheck);
-        Assert.Equal(new ResourceLimits(0.5, 64L << 20, 100), spec.Limits);
+        Assert.Equal(["CMD-SHELL", "true"], spec.Healthcheck!.Test);
+        Assert.Equal(TimeSpan.FromSeconds(1), spec.Healthcheck.Interval);
+        Assert.Equal(new ContainerLimits(0.5, 64L << 20, 100), spec.Limits);
     }
 
     [Fact]
