@@ -11,7 +11,7 @@ namespace ReSim.Testing.MSBuild.Tests;
 /// <summary>The MSBuild executor over the engine's launcher, with a runtime that plays an engine that is down.</summary>
 public sealed class EngineExperienceExecutorTests : IDisposable
 {
-    private const string Valid = "services:\n  test:\n    image: resim-testing/busybox:1.35\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n";
+    private const string Valid = "services:\n  test:\n    image: " + TestEngine.Image + "\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n";
     private readonly string root = Directory.CreateTempSubdirectory("resim-executor-").FullName;
 
     public void Dispose() => Directory.Delete(root, recursive: true);

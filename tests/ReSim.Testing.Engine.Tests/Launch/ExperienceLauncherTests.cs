@@ -12,7 +12,7 @@ public sealed class ExperienceLauncherTests : IDisposable
     private const string Passing = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{LaunchFiles.Orchestrator}}
             container_name: fixed
             command: ["sh", "-c", "echo launched $$GREETING"]

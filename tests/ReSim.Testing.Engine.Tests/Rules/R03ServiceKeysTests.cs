@@ -18,7 +18,7 @@ public sealed class R03ServiceKeysTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 labels:
                   resim.ai/isTestOrchestrator: "true"
                   team: robotics

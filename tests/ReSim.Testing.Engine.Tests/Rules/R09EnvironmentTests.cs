@@ -12,7 +12,7 @@ public sealed class R09EnvironmentTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             environment: { MODE: compose, ONLY_COMPOSE: kept }
             command:
@@ -24,7 +24,7 @@ public sealed class R09EnvironmentTests : IAsyncDisposable
                 for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-env ] && break; sleep 0.1; done
                 [ "$$(cat /tmp/resim/outputs/robot-env)" = "experience t42" ] || exit 4
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             environment: [MODE=robot-compose]
             command: ["sh", "-c", "echo \"$$MODE $$RUN_TAG\" > /tmp/resim/outputs/.robot-env && mv /tmp/resim/outputs/.robot-env /tmp/resim/outputs/robot-env; sleep 30"]
         """;

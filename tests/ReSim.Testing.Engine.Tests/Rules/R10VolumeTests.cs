@@ -11,11 +11,11 @@ public sealed class R10VolumeTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           writer:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             volumes: [scratch:/data]
             command: ["sh", "-c", "echo shared > /data/.file && mv /data/.file /data/file; sleep 30"]
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             volumes:
               - type: volume

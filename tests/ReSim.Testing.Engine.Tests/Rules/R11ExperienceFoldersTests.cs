@@ -9,7 +9,7 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command:
               - sh
@@ -24,7 +24,7 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
                 for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot.txt ] && break; sleep 0.1; done
                 [ "$$(cat /tmp/resim/outputs/robot.txt)" = from-robot ] || exit 5
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             command: ["sh", "-c", "cat /tmp/resim/inputs/scenario.txt; echo from-robot > /tmp/resim/outputs/.robot.txt && mv /tmp/resim/outputs/.robot.txt /tmp/resim/outputs/robot.txt; sleep 30"]
         """;
 

@@ -15,13 +15,13 @@ public sealed class R12NetworkTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               web:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "mkdir -p /www && echo hello-web > /www/index.html && httpd -f -p 8080 -h /www"]
               echo:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "while true; do echo pong | nc -l -p 9000; done"]
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command:
                   - sh
@@ -43,13 +43,13 @@ public sealed class R12NetworkTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               first:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["httpd", "-f", "-p", "8080"]
               second:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["httpd", "-f", "-p", "8080"]
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "30"]
             """);
@@ -67,11 +67,11 @@ public sealed class R12NetworkTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               sim:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 network_mode: host
                 command: ["sh", "-c", "ip link > /tmp/resim/outputs/.sim-links && mv /tmp/resim/outputs/.sim-links /tmp/resim/outputs/sim-links; httpd -f -p 8081 -h /tmp/resim/outputs"]
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command:
                   - sh

@@ -19,7 +19,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 deploy:
                   resources:
@@ -54,7 +54,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
             $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["true"]
                 deploy:
@@ -81,7 +81,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
             $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["true"]
                 deploy: { resources: { reservations: { cpus: "3", memory: 1G } } }
