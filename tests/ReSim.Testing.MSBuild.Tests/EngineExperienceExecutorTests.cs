@@ -1,4 +1,3 @@
-using System.Reflection;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Results;
@@ -35,7 +34,7 @@ public sealed class EngineExperienceExecutorTests : IDisposable
         var outcome = await Executor(_ => throw new IOException("Permission denied")).RunAsync(Item(Valid), root, results, NoObserver.Instance, CancellationToken.None);
 
         Assert.Equal(ExperienceVerdict.Error, outcome.Verdict);
-        Assert.Contains(DownRuntime.Message, outcome.Reason!.Message, StringComparison.Ordinal);
+        Assert.Contains(UnreachableRuntime.Message, outcome.Reason!.Message, StringComparison.Ordinal);
         Assert.StartsWith(results + "-", outcome.ResultsDirectory, StringComparison.Ordinal);
         Assert.Contains("could not be deleted (Permission denied)", Assert.Single(outcome.Warnings), StringComparison.Ordinal);
     }
@@ -64,22 +63,13 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     }
 
     private static EngineExperienceExecutor Executor(Action<string> delete) =>
-        new(new ExperienceLauncher(DownRuntime.Create()), new ResultsFolder(delete, TimeProvider.System));
+        new(new ExperienceLauncher(UnreachableRuntime.Create().Runtime), new ResultsFolder(delete, TimeProvider.System));
 
     private ExperienceItem Item(string yaml)
     {
         var compose = Path.Combine(root, "compose.yml");
         File.WriteAllText(compose, yaml);
         return new ExperienceItem("compose.yml", "compose", new ExperienceRequest { ComposeFile = compose, Name = "compose", Timeout = TimeSpan.FromSeconds(30) });
-    }
-
-    public class DownRuntime : DispatchProxy
-    {
-        public const string Message = "No Docker engine answers at unix:///nowhere.sock.";
-
-        public static IContainerRuntime Create() => Create<IContainerRuntime, DownRuntime>();
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => throw new ExperienceInfrastructureException(Message);
     }
 
     private sealed class NoObserver : IExperienceObserver

@@ -28,7 +28,7 @@ public sealed class ResultsRootSafetyTests : IDisposable
         File.WriteAllText(Path.Combine(project, "compose.yml"), "services:\n  test:\n    image: " + TestEngine.Image + "\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n");
         var resultsRoot = Directory.CreateDirectory(Path.Combine(project, "resim")).FullName;
         File.WriteAllText(Path.Combine(resultsRoot, "kept.txt"), "kept");
-        var executor = new EngineExperienceExecutor(new ExperienceLauncher(EngineExperienceExecutorTests.DownRuntime.Create()), ResultsFolder.Default);
+        var executor = new EngineExperienceExecutor(new ExperienceLauncher(UnreachableRuntime.Create().Runtime), ResultsFolder.Default);
         using var task = new RunComposeExperience(executor)
         {
             BuildEngine = engine,
