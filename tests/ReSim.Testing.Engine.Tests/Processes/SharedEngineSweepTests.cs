@@ -31,7 +31,7 @@ public sealed class SharedEngineSweepTests : IAsyncDisposable
               test:
                 image: {{TestEngine.Image}}
                 labels: { resim.ai/isTestOrchestrator: "true", {{RunnerProcess.MarkerLabel}}: "{{marker}}" }
-                command: ["sh", "-c", "for i in $$(seq 1200); do [ -f /tmp/resim/outputs/done ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/done", then: "exit 0", polls: 1200)}}; exit 1"]
               robot:
                 image: {{TestEngine.Image}}
                 labels: { {{RunnerProcess.MarkerLabel}}: "{{marker}}" }

@@ -6,7 +6,7 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 [RequiresEngine]
 public sealed class R11ExperienceFoldersTests : IAsyncDisposable
 {
-    private const string Compose = $$"""
+    private static readonly string Compose = $$"""
         services:
           test:
             image: {{TestEngine.Image}}
@@ -21,7 +21,7 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
                 echo "experienceLocation=$$location"
                 [ -f "$$location/scenario.txt" ] || exit 4
                 echo from-test > /tmp/resim/outputs/test.txt
-                for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot.txt ] && break; sleep 0.1; done
+                {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot.txt")}}
                 [ "$$(cat /tmp/resim/outputs/robot.txt)" = from-robot ] || exit 5
           robot:
             image: {{TestEngine.Image}}

@@ -79,7 +79,7 @@ public sealed class R12NetworkTests : IAsyncDisposable
                   - |
                     for i in $$(seq 100); do wget -q -O /dev/null http://sim:8081/sim-links && wget -q -O /dev/null http://127.0.0.1:8081/sim-links && break; sleep 0.1; done
                     wget -q -O - http://sim:8081/sim-links | grep -q docker0 && exit 7
-                    for i in $$(seq 100); do [ -f /tmp/resim/outputs/inspected ] && exit 0; sleep 0.1; done
+                    {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/inspected", then: "exit 0")}}
                     exit 8
             """);
         var outputs = Path.Combine(experience.ResultsDirectory!, "outputs");

@@ -36,7 +36,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
                   - -c
                   - |
                     [ -f /tmp/resim/outputs/robot-ready ] || echo "started before robot was ready"
-                    for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-ready ] && break; sleep 0.1; done
+                    {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot-ready")}}
                     sleep 2
             {{SlowlyHealthyRobot}}
             """);
@@ -60,7 +60,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
                 {{RealEngine.Orchestrator}}
                 depends_on:
                   robot: { condition: service_healthy }
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/bridge-connected ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/bridge-connected", then: "exit 0")}}; exit 1"]
               bridge:
                 image: {{TestEngine.Image}}
                 restart: "no"
@@ -101,7 +101,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
                 {{RealEngine.Orchestrator}}
                 depends_on:
                   robot: { condition: service_started }
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-configured ] && sleep 3 && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot-configured", then: "sleep 3 && exit 0")}}; exit 1"]
               setup:
                 image: {{TestEngine.Image}}
                 command: ["sh", "-c", "sleep 1; echo configured > /tmp/resim/outputs/.config && mv /tmp/resim/outputs/.config /tmp/resim/outputs/config; sleep 1"]

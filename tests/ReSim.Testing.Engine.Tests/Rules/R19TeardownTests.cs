@@ -86,7 +86,7 @@ public sealed class R19TeardownTests : IAsyncDisposable
               test:
                 image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/ready ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/ready", then: "exit 0")}}; exit 1"]
               polite:
                 image: {{TestEngine.Image}}
                 command: ["sh", "-c", "trap 'echo saved > /tmp/resim/outputs/polite; exit 0' TERM; touch /tmp/resim/outputs/ready; while true; do sleep 1 & wait $$!; done"]

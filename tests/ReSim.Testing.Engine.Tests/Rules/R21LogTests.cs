@@ -42,7 +42,7 @@ public sealed class R21LogTests : IAsyncDisposable
               test:
                 image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
-                command: ["sh", "-c", "echo orchestrating; for i in $$(seq 100); do [ -f /tmp/resim/outputs/up ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "echo orchestrating; {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/up", then: "exit 0")}}; exit 1"]
               robot:
                 image: {{TestEngine.Image}}
                 restart: on-failure:5
