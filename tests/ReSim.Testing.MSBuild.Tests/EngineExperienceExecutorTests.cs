@@ -1,4 +1,3 @@
-using System.Reflection;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Model;
@@ -12,7 +11,7 @@ namespace ReSim.Testing.MSBuild.Tests;
 /// <summary>The MSBuild executor over the engine's launcher, with a runtime that plays an engine that is down.</summary>
 public sealed class EngineExperienceExecutorTests : IDisposable
 {
-    private const string Valid = "services:\n  test:\n    image: resim-testing/busybox:1.35\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n";
+    private const string Valid = "services:\n  test:\n    image: " + TestEngine.Image + "\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n";
     private readonly string root = Directory.CreateTempSubdirectory("resim-executor-").FullName;
 
     public void Dispose() => Directory.Delete(root, recursive: true);
@@ -36,7 +35,7 @@ public sealed class EngineExperienceExecutorTests : IDisposable
         var outcome = await Executor(_ => throw new IOException("Permission denied")).RunAsync(Item(Valid), root, results, NoObserver.Instance, CancellationToken.None);
 
         Assert.Equal(ExperienceVerdict.Error, outcome.Verdict);
-        Assert.Contains(DownRuntime.Message, outcome.Reason!.Message, StringComparison.Ordinal);
+        Assert.Contains(UnreachableRuntime.Message, outcome.Reason!.Message, StringComparison.Ordinal);
         Assert.StartsWith(results + "-", outcome.ResultsDirectory, StringComparison.Ordinal);
         Assert.Contains("could not be deleted (Permission denied)", Assert.Single(outcome.Warnings), StringComparison.Ordinal);
     }
@@ -65,22 +64,13 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     }
 
     private static EngineExperienceExecutor Executor(Action<string> delete) =>
-        new(new ExperienceRunner(DownRuntime.Create()), new ResultsFolder(delete, TimeProvider.System));
+        new(new ExperienceRunner(UnreachableRuntime.Create().Runtime), new ResultsFolder(delete, TimeProvider.System));
 
     private ExperienceItem Item(string yaml)
     {
         var compose = Path.Combine(root, "compose.yml");
         File.WriteAllText(compose, yaml);
         return new ExperienceItem("compose.yml", "compose", new ExperienceRequest { ComposeFile = compose, Settings = new() { Name = "compose", Timeout = TimeSpan.FromSeconds(30) } });
-    }
-
-    public class DownRuntime : DispatchProxy
-    {
-        public const string Message = "No Docker engine answers at unix:///nowhere.sock.";
-
-        public static IContainerRuntime Create() => Create<IContainerRuntime, DownRuntime>();
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => throw new ExperienceInfrastructureException(Message);
     }
 
     private sealed class NoObserver : IExperienceObserver

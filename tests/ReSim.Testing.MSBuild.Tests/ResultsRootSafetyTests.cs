@@ -26,10 +26,10 @@ public sealed class ResultsRootSafetyTests : IDisposable
     {
         var sentinel = Path.Combine(project, "Program.cs");
         File.WriteAllText(sentinel, "class Program {}");
-        File.WriteAllText(Path.Combine(project, "compose.yml"), "services:\n  test:\n    image: resim-testing/busybox:1.35\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n");
+        File.WriteAllText(Path.Combine(project, "compose.yml"), "services:\n  test:\n    image: " + TestEngine.Image + "\n    labels: { resim.ai/isTestOrchestrator: \"true\" }\n");
         var resultsRoot = Directory.CreateDirectory(Path.Combine(project, "resim")).FullName;
         File.WriteAllText(Path.Combine(resultsRoot, "kept.txt"), "kept");
-        var executor = new EngineExperienceExecutor(new ExperienceRunner(EngineExperienceExecutorTests.DownRuntime.Create()), ResultsFolder.Default);
+        var executor = new EngineExperienceExecutor(new ExperienceRunner(UnreachableRuntime.Create().Runtime), ResultsFolder.Default);
         using var task = new RunComposeExperience(executor)
         {
             BuildEngine = engine,

@@ -5,9 +5,9 @@ namespace ReSim.Testing.MSBuild.Tests;
 /// <summary>The validate task over the real compose loader: what a build reports for each kind of file.</summary>
 public sealed class ValidateComposeExperienceTests : IDisposable
 {
-    private const string Orchestrator = """
+    private const string Orchestrator = $$"""
           orchestrator:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             command: ["true"]
             labels:
               resim.ai/isTestOrchestrator: "true"
@@ -81,10 +81,10 @@ public sealed class ValidateComposeExperienceTests : IDisposable
     [Fact]
     public void The_profile_metadata_selects_the_services_so_a_profile_without_orchestrator_is_an_error_R5_R8()
     {
-        Write("compose.yml", """
+        Write("compose.yml", $$"""
             services:
               orchestrator:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 profiles: [sim]
                 labels:
                   resim.ai/isTestOrchestrator: "true"
@@ -111,7 +111,7 @@ public sealed class ValidateComposeExperienceTests : IDisposable
     {
         Write("bad.yml", "services: [");
         Write("good.yml", $"services:\n{Orchestrator}\n");
-        Write("none.yml", "services:\n  robot:\n    image: resim-testing/busybox:1.35\n");
+        Write("none.yml", $"services:\n  robot:\n    image: {TestEngine.Image}\n");
 
         Assert.False(Task(ComposeItems.Experience("bad.yml"), ComposeItems.Experience("good.yml"), ComposeItems.Experience("none.yml")).Execute());
 

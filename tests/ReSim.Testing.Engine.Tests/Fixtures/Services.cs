@@ -10,7 +10,7 @@ public static class Services
     public static ServiceDefinition Service(string name, RestartPolicy? restart = null, params ServiceDependency[] dependsOn) => new()
     {
         Name = name,
-        Image = "resim-testing/busybox:1.35",
+        Image = TestEngine.Image,
         Restart = restart ?? RestartPolicy.No,
         DependsOn = [.. dependsOn],
         Location = new SourceLocation("compose.yml", 1, 1),

@@ -11,7 +11,7 @@ public sealed class SystemResourcesChoiceTests : IDisposable
     private const string GpuReservation = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{LaunchFiles.Orchestrator}}
             deploy:
               resources:

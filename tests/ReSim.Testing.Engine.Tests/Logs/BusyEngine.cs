@@ -29,7 +29,7 @@ public sealed class BusyEngine : IAsyncLifetime
     private async Task StartAsync(string name, string[] options, string script)
     {
         var (code, _, error) = await DockerCli.RunAsync(
-            ["run", "-d", "--name", $"{prefix}-{name}", "--label", "resim-testing-tests=load", .. options, "resim-testing/busybox:1.35", "sh", "-c", script]);
+            ["run", "-d", "--name", $"{prefix}-{name}", "--label", "resim-testing-tests=load", .. options, TestEngine.Image, "sh", "-c", script]);
         Assert.True(code == 0, $"could not start the load container {name}: {error}{Environment.NewLine}{TestEngine.HowToGetOne}");
     }
 }

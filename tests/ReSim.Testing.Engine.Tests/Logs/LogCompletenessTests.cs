@@ -22,11 +22,11 @@ public sealed class LogCompletenessTests : IAsyncDisposable
         var result = await RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "while [ ! -f /tmp/resim/outputs/talked ]; do sleep 0.05; done; seq 1 300000; echo orch-last-line"]
               talker:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "seq 1 300000; echo talker-last-line; touch /tmp/resim/outputs/talked; sleep 60"]
             """);
 
@@ -42,7 +42,7 @@ public sealed class LogCompletenessTests : IAsyncDisposable
         var result = await RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "yes $$(printf '%0199d' 0) | head -n {{lines}}; echo -n END"]
             """);
@@ -61,7 +61,7 @@ public sealed class LogCompletenessTests : IAsyncDisposable
         var result = await RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' x; echo -n END"]
             """);
@@ -79,7 +79,7 @@ public sealed class LogCompletenessTests : IAsyncDisposable
         var experience = Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "i=1; while [ $$i -le 20000 ]; do echo out $$i; echo err $$i >&2; i=$$((i+1)); done"]
             """);
@@ -102,11 +102,11 @@ public sealed class LogCompletenessTests : IAsyncDisposable
         var result = await RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "60"]
               localiser:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "seq 1 100000 | sed 's/^/telemetry sample /'; echo 'FATAL: localisation error' >&2; exit 1"]
             """);
 
@@ -125,7 +125,7 @@ public sealed class LogCompletenessTests : IAsyncDisposable
         var result = await RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "seq 1 200000 | sed 's/^/telemetry sample /'; echo 'FATAL: localisation error' >&2; exit 1"]
             """);

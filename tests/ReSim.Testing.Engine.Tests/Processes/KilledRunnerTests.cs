@@ -17,11 +17,11 @@ public sealed class KilledRunnerTests
     private const string BusyExperience = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             labels: { resim.ai/isTestOrchestrator: "true", {{RunnerProcess.MarkerLabel}}: "@MARKER@" }
             command: ["sh", "-c", "sleep 300"]
           busy:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             labels: { {{RunnerProcess.MarkerLabel}}: "@MARKER@" }
             command: ["sh", "-c", "while :; do :; done"]
         """;

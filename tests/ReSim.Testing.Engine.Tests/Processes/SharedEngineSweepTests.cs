@@ -15,7 +15,7 @@ public sealed class SharedEngineSweepTests : IAsyncDisposable
     private const string QuickExperience = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             labels: { resim.ai/isTestOrchestrator: "true", {{RunnerProcess.MarkerLabel}}: "@MARKER@" }
             command: ["sh", "-c", "exit 0"]
         """;
@@ -29,11 +29,11 @@ public sealed class SharedEngineSweepTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 labels: { resim.ai/isTestOrchestrator: "true", {{RunnerProcess.MarkerLabel}}: "{{marker}}" }
-                command: ["sh", "-c", "for i in $$(seq 1200); do [ -f /tmp/resim/outputs/done ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/done", then: "exit 0", polls: 1200)}}; exit 1"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 labels: { {{RunnerProcess.MarkerLabel}}: "{{marker}}" }
                 command: ["sh", "-c", "sleep 300"]
             """).WithSettings(s => s with { Timeout = TimeSpan.FromMinutes(2) });

@@ -16,17 +16,17 @@ public sealed partial class ExperienceReportBrowserTests : IAsyncDisposable
         var result = await engine.RunAsync(engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 depends_on: { robot: { condition: service_healthy } }
                 command: ["sh", "-c", "echo '<script>document.title=\"pwned\"</script>'; echo 'oops <b>bold</b>' >&2; i=0; while [ $$i -lt 1500 ]; do i=$$((i+1)); : ; done; sleep 2; echo report > /tmp/resim/outputs/report.txt"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: on-failure
                 healthcheck: { test: ["CMD", "test", "-f", "/tmp/again"], interval: 200ms, start_period: 0s }
                 command: ["sh", "-c", "[ -f /tmp/again ] && exec sleep 30; touch /tmp/again; echo 'first start fails' >&2; exit 3"]
               busy:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "while :; do :; done"]
             """).WithSettings(s => s with { MetricsInterval = TimeSpan.FromMilliseconds(300) }));
 

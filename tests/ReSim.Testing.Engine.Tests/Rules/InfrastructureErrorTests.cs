@@ -12,7 +12,7 @@ public sealed class InfrastructureErrorTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command: ["true"]
           robot:

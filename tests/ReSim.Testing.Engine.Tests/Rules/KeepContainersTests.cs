@@ -13,12 +13,12 @@ public sealed class KeepContainersTests : IAsyncDisposable
     private const string Robot = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command: ["sh", "-c", "echo done > /data/marker; exit 0"]
             volumes: [shared:/data]
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             command: ["sleep", "600"]
             volumes: [shared:/data]
         volumes:
@@ -92,7 +92,7 @@ public sealed class KeepContainersTests : IAsyncDisposable
         var (exitCode, _, error) = await DockerCli.RunAsync(
             "run", "-d", "--label", $"{RunLabels.Marker}=true", "--label", $"{RunLabels.Run}={runId}", "--label", $"{RunLabels.Role}=sandbox",
             "--label", $"{RunLabels.OwnerProcess}={ownerPid.ToString(CultureInfo.InvariantCulture)}", "--label", $"{RunLabels.OwnerHost}={Environment.MachineName}",
-            "--label", $"{RunLabels.Kept}=true", "resim-testing/busybox:1.35", "sleep", "600");
+            "--label", $"{RunLabels.Kept}=true", TestEngine.Image, "sleep", "600");
         Assert.True(exitCode == 0, error);
     }
 

@@ -10,11 +10,11 @@ public sealed class ParallelExperienceTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           web:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             volumes: [data:/www]
             command: ["sh", "-c", "echo $$RUN_NAME > /www/index.html; httpd -f -p 8080 -h /www"]
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command:
               - sh

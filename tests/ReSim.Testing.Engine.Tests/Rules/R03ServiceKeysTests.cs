@@ -18,7 +18,7 @@ public sealed class R03ServiceKeysTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 labels:
                   resim.ai/isTestOrchestrator: "true"
                   team: robotics
@@ -28,7 +28,7 @@ public sealed class R03ServiceKeysTests : IAsyncDisposable
                   - |
                     echo "in $$(pwd)"
                     [ "$$(pwd)" = /work/arm ] || exit 2
-                    for i in $$(seq 100); do [ -f /tmp/resim/outputs/inspected ] && exit 0; sleep 0.1; done
+                    {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/inspected", then: "exit 0")}}
                     exit 3
             """);
 

@@ -9,15 +9,15 @@ public sealed class R08ProfileTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command: ["sh", "-c", "echo testing; sleep 0.3"]
           sim:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             profiles: [sim]
             command: ["sleep", "30"]
           hardware:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             profiles: [hil]
             command: ["sh", "-c", "exit 5"]
         """;

@@ -9,10 +9,10 @@ public sealed class R09EnvironmentTests : IAsyncDisposable
 {
     // Each service checks its own environment with sh; the robot reports through the shared outputs folder (R11), so the
     // orchestrator's exit code carries both verdicts.
-    private const string Compose = $$"""
+    private static readonly string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             environment: { MODE: compose, ONLY_COMPOSE: kept }
             command:
@@ -21,10 +21,10 @@ public sealed class R09EnvironmentTests : IAsyncDisposable
               - |
                 echo "MODE=$$MODE ONLY_COMPOSE=$$ONLY_COMPOSE RUN_TAG=$$RUN_TAG"
                 [ "$$MODE" = experience ] && [ "$$ONLY_COMPOSE" = kept ] && [ "$$RUN_TAG" = t42 ] || exit 3
-                for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-env ] && break; sleep 0.1; done
+                {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot-env")}}
                 [ "$$(cat /tmp/resim/outputs/robot-env)" = "experience t42" ] || exit 4
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             environment: [MODE=robot-compose]
             command: ["sh", "-c", "echo \"$$MODE $$RUN_TAG\" > /tmp/resim/outputs/.robot-env && mv /tmp/resim/outputs/.robot-env /tmp/resim/outputs/robot-env; sleep 30"]
         """;

@@ -19,7 +19,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
         var compose = $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 volumes: ["/:/host", "/var/run/docker.sock:/var/run/docker.sock", {type: bind, source: /run/docker.sock, target: /engine.sock}]
                 command:
@@ -46,7 +46,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
         var compose = $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 volumes: ["{{folder.Path}}:/data:ro"]
                 command:
@@ -77,7 +77,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
         var compose = $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 volumes: ["{{source}}:/host"]
                 command: ["sh", "-c", "ls /host"]
@@ -100,7 +100,7 @@ public sealed class R10BindMountTests : IAsyncDisposable
         var compose = $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 volumes: ["{{link}}:/host"]
                 command: ["sh", "-c", "ls /host"]

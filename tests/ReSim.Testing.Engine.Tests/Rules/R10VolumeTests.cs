@@ -8,14 +8,14 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 public sealed class R10VolumeTests : IAsyncDisposable
 {
     // The orchestrator fails if the volume holds a mark from an earlier run, then waits for the writer's file.
-    private const string Compose = $$"""
+    private static readonly string Compose = $$"""
         services:
           writer:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             volumes: [scratch:/data]
             command: ["sh", "-c", "echo shared > /data/.file && mv /data/.file /data/file; sleep 30"]
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             volumes:
               - type: volume
@@ -27,7 +27,7 @@ public sealed class R10VolumeTests : IAsyncDisposable
               - |
                 [ -e /shared/earlier-run ] && exit 5
                 touch /shared/earlier-run
-                for i in $$(seq 100); do [ -f /shared/file ] && break; sleep 0.1; done
+                {{ComposeSnippets.WaitForFile("/shared/file")}}
                 [ "$$(cat /shared/file)" = shared ] || exit 6
         volumes:
           scratch: {}

@@ -6,10 +6,10 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 [RequiresEngine]
 public sealed class R11ExperienceFoldersTests : IAsyncDisposable
 {
-    private const string Compose = $$"""
+    private static readonly string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command:
               - sh
@@ -21,10 +21,10 @@ public sealed class R11ExperienceFoldersTests : IAsyncDisposable
                 echo "experienceLocation=$$location"
                 [ -f "$$location/scenario.txt" ] || exit 4
                 echo from-test > /tmp/resim/outputs/test.txt
-                for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot.txt ] && break; sleep 0.1; done
+                {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot.txt")}}
                 [ "$$(cat /tmp/resim/outputs/robot.txt)" = from-robot ] || exit 5
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             command: ["sh", "-c", "cat /tmp/resim/inputs/scenario.txt; echo from-robot > /tmp/resim/outputs/.robot.txt && mv /tmp/resim/outputs/.robot.txt /tmp/resim/outputs/robot.txt; sleep 30"]
         """;
 

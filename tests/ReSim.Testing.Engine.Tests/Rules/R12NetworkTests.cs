@@ -15,13 +15,13 @@ public sealed class R12NetworkTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               web:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "mkdir -p /www && echo hello-web > /www/index.html && httpd -f -p 8080 -h /www"]
               echo:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "while true; do echo pong | nc -l -p 9000; done"]
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command:
                   - sh
@@ -43,13 +43,13 @@ public sealed class R12NetworkTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               first:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["httpd", "-f", "-p", "8080"]
               second:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["httpd", "-f", "-p", "8080"]
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "30"]
             """);
@@ -67,11 +67,11 @@ public sealed class R12NetworkTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               sim:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 network_mode: host
                 command: ["sh", "-c", "ip link > /tmp/resim/outputs/.sim-links && mv /tmp/resim/outputs/.sim-links /tmp/resim/outputs/sim-links; httpd -f -p 8081 -h /tmp/resim/outputs"]
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command:
                   - sh
@@ -79,7 +79,7 @@ public sealed class R12NetworkTests : IAsyncDisposable
                   - |
                     for i in $$(seq 100); do wget -q -O /dev/null http://sim:8081/sim-links && wget -q -O /dev/null http://127.0.0.1:8081/sim-links && break; sleep 0.1; done
                     wget -q -O - http://sim:8081/sim-links | grep -q docker0 && exit 7
-                    for i in $$(seq 100); do [ -f /tmp/resim/outputs/inspected ] && exit 0; sleep 0.1; done
+                    {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/inspected", then: "exit 0")}}
                     exit 8
             """);
         var outputs = Path.Combine(experience.Settings.ResultsDirectory!, "outputs");

@@ -19,7 +19,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 deploy:
                   resources:
@@ -31,7 +31,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
                     limit=$$(cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes)
                     echo "memory limit $$limit"
                     [ "$$limit" = 67108864 ] || exit 2
-                    for i in $$(seq 100); do [ -f /tmp/resim/outputs/inspected ] && exit 0; sleep 0.1; done
+                    {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/inspected", then: "exit 0")}}
                     exit 3
             """);
 
@@ -54,7 +54,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
             $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["true"]
                 deploy:
@@ -81,7 +81,7 @@ public sealed class R13ResourceTests : IAsyncDisposable
             $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["true"]
                 deploy: { resources: { reservations: { cpus: "3", memory: 1G } } }

@@ -8,9 +8,9 @@ public sealed class R14R15StartupTests : IAsyncDisposable
 {
     // The robot says it is ready in the outputs folder 1.5 s after it starts, and becomes healthy (its health check tests
     // a file) a second later: a service that saw no ready file when it exited cannot have seen the robot healthy.
-    private const string SlowlyHealthyRobot = """
+    private const string SlowlyHealthyRobot = $$"""
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             command: ["sh", "-c", "sleep 1.5; touch /tmp/resim/outputs/robot-ready; sleep 1; touch /tmp/healthy; sleep 30"]
             healthcheck:
               test: ["CMD", "test", "-f", "/tmp/healthy"]
@@ -27,7 +27,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 depends_on:
                   robot: { condition: service_healthy }
@@ -36,7 +36,7 @@ public sealed class R14R15StartupTests : IAsyncDisposable
                   - -c
                   - |
                     [ -f /tmp/resim/outputs/robot-ready ] || echo "started before robot was ready"
-                    for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-ready ] && break; sleep 0.1; done
+                    {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot-ready")}}
                     sleep 2
             {{SlowlyHealthyRobot}}
             """);
@@ -56,13 +56,13 @@ public sealed class R14R15StartupTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 depends_on:
                   robot: { condition: service_healthy }
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/bridge-connected ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/bridge-connected", then: "exit 0")}}; exit 1"]
               bridge:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: "no"
                 depends_on:
                   robot: { condition: service_healthy }
@@ -97,16 +97,16 @@ public sealed class R14R15StartupTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 depends_on:
                   robot: { condition: service_started }
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/robot-configured ] && sleep 3 && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/robot-configured", then: "sleep 3 && exit 0")}}; exit 1"]
               setup:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "sleep 1; echo configured > /tmp/resim/outputs/.config && mv /tmp/resim/outputs/.config /tmp/resim/outputs/config; sleep 1"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 depends_on:
                   setup: { condition: service_completed_successfully }
                 command: ["sh", "-c", "sleep 0.2; [ -f /tmp/resim/outputs/config ] || exit 9; touch /tmp/resim/outputs/robot-configured; sleep 30"]

@@ -14,11 +14,11 @@ public sealed class R16R17R18VerdictTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               unit:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "echo unit done"]
               integration:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 labels: { resim.ai/isTestOrchestrator: true }
                 command: ["sh", "-c", "sleep 0.5; echo integration done"]
             """);
@@ -34,11 +34,11 @@ public sealed class R16R17R18VerdictTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               unit:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "echo unit done"]
               integration:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 restart: always
                 command: ["sh", "-c", "sleep 0.3; echo assertion failed; exit 4"]
@@ -56,11 +56,11 @@ public sealed class R16R17R18VerdictTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "30"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: on-failure:2
                 command: ["sh", "-c", "echo try; exit 2"]
             """);
@@ -82,11 +82,11 @@ public sealed class R16R17R18VerdictTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "for i in $$(seq 150); do [ $$(cat /tmp/resim/outputs/starts 2>/dev/null | wc -l) -ge 4 ] && exit 0; sleep 0.1; done; exit 1"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: always
                 command: ["sh", "-c", "echo start >> /tmp/resim/outputs/starts; exit 3"]
             """);
@@ -104,11 +104,11 @@ public sealed class R16R17R18VerdictTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "echo waiting forever; sleep 30"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sleep", "30"]
             """).WithSettings(s => s with { Timeout = TimeSpan.FromSeconds(2) });
 

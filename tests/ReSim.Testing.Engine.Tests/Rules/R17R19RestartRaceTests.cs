@@ -11,11 +11,11 @@ public sealed class R17R19RestartRaceTests : IAsyncDisposable
     private const string RestartedBeforeTheVerdict = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             command: ["sh", "-c", "sleep 4; exit 0"]
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             restart: always
             command: ["sh", "-c", "[ -e /tmp/again ] && exec sleep 30; touch /tmp/again; sleep 1; exit 1"]
         """;
@@ -45,11 +45,11 @@ public sealed class R17R19RestartRaceTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "2"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: always
                 command: ["false"]
             """);

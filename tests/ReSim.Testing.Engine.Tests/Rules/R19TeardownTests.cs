@@ -11,12 +11,12 @@ public sealed class R19TeardownTests : IAsyncDisposable
     private const string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{RealEngine.Orchestrator}}
             volumes: [data:/data]
             command: ["sh", "-c", "touch /tmp/resim/outputs/running; sleep 30"]
           robot:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             volumes: [data:/data]
             command: ["sleep", "30"]
         volumes:
@@ -84,14 +84,14 @@ public sealed class R19TeardownTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
-                command: ["sh", "-c", "for i in $$(seq 100); do [ -f /tmp/resim/outputs/ready ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "{{ComposeSnippets.WaitForFile("/tmp/resim/outputs/ready", then: "exit 0")}}; exit 1"]
               polite:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "trap 'echo saved > /tmp/resim/outputs/polite; exit 0' TERM; touch /tmp/resim/outputs/ready; while true; do sleep 1 & wait $$!; done"]
               stubborn:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"]
             """).WithSettings(s => s with { StopGracePeriod = TimeSpan.FromSeconds(1) });
 

@@ -15,11 +15,11 @@ public sealed class R20FailureReasonTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "30"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "sleep 0.5; for i in $$(seq 1 29); do echo line $$i; done; sleep 0.2; echo fatal: arm collided >&2; exit 7"]
             """);
 

@@ -17,7 +17,7 @@ public sealed class R21LogTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "seq 1 3000; seq 1 50 | sed 's/^/err /' >&2"]
             """);
@@ -41,11 +41,11 @@ public sealed class R21LogTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
-                command: ["sh", "-c", "echo orchestrating; for i in $$(seq 100); do [ -f /tmp/resim/outputs/up ] && exit 0; sleep 0.1; done; exit 1"]
+                command: ["sh", "-c", "echo orchestrating; {{ComposeSnippets.WaitForFile("/tmp/resim/outputs/up", then: "exit 0")}}; exit 1"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: on-failure:5
                 command:
                   - sh
@@ -75,7 +75,7 @@ public sealed class R21LogTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "yes $$(printf '%01023d' 0) | head -n 51200; echo last"]
             """);

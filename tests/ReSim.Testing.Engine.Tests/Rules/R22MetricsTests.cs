@@ -17,7 +17,7 @@ public sealed class R22MetricsTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "0.3"]
             """);
@@ -41,7 +41,7 @@ public sealed class R22MetricsTests : IAsyncDisposable
         var result = await engine.RunAsync(engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "time timeout 3 sh -c 'while :; do :; done'; exit 0"]
             """).WithSettings(s => s with { MetricsInterval = TimeSpan.FromMilliseconds(500) }));
@@ -63,11 +63,11 @@ public sealed class R22MetricsTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "2.5"]
               holder:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 command: ["sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=60 && sleep 30"]
             """);
 

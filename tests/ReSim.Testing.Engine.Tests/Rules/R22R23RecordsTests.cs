@@ -16,11 +16,11 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
         var experience = engine.Experience($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sleep", "4.5"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 deploy: { resources: { limits: { cpus: "0.2" } } }
                 command: ["sh", "-c", "while true; do :; done"]
             """).WithSettings(s => s with { MetricsInterval = TimeSpan.FromMilliseconds(500) });
@@ -46,11 +46,11 @@ public sealed class R22R23RecordsTests : IAsyncDisposable
         var result = await engine.RunAsync($$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "while [ ! -f /tmp/resim/outputs/restarted ]; do sleep 0.1; done; echo report > /tmp/resim/outputs/report.txt"]
               robot:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 restart: on-failure
                 command: ["sh", "-c", "[ -f /tmp/again ] && touch /tmp/resim/outputs/restarted && sleep 30; touch /tmp/again; exit 1"]
             """);

@@ -15,7 +15,7 @@ public sealed class RunFolderLockEngineTests : IAsyncDisposable
         var compose = $$"""
             services:
               test:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 {{RealEngine.Orchestrator}}
                 command: ["sh", "-c", "sleep 1"]
             """;

@@ -53,13 +53,13 @@ public sealed class RunnerTeardownTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_image_is_an_error_naming_the_service_and_image_and_what_was_created_is_removed()
     {
-        scenario.Runtime.MissingImages.Add("resim-testing/busybox:1.35");
+        scenario.Runtime.MissingImages.Add(TestEngine.Image);
 
         var result = await scenario.RunAsync(Orchestrator("test"));
 
         Assert.Equal(ExperienceVerdict.Error, result.Verdict);
         Assert.Contains("'test'", result.Reason!.Message, StringComparison.Ordinal);
-        Assert.Contains("resim-testing/busybox:1.35", result.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains(TestEngine.Image, result.Reason.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(scenario.Runtime.Calls, c => c.StartsWith("start:", StringComparison.Ordinal));
         Assert.StartsWith("remove-run:", scenario.Runtime.Calls[^1], StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ public sealed class ParallelExperiencesTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(folder, "compose.yml"), $$"""
             services:
               {{probe}}:
-                image: resim-testing/busybox:1.35
+                image: {{TestEngine.Image}}
                 labels: { resim.ai/isTestOrchestrator: "true" }
                 command: ["sh", "-c", "sleep 3"]
             """);

@@ -166,7 +166,7 @@ public sealed class ExperienceTestExecutorTests : IDisposable
     [Fact]
     public async Task No_engine_fails_with_a_message_that_says_what_to_do_never_a_skip()
     {
-        var launcher = new ExperienceRunner(UnreachableRuntime.Create("No Docker engine answers at unix:///var/run/docker.sock."));
+        var launcher = new ExperienceRunner(UnreachableRuntime.Create("No Docker engine answers at unix:///var/run/docker.sock.").Runtime);
         var services = new ExperienceServices(new FakeCompose().Load, launcher.RunAsync, new ExperienceSlots(_ => new ParallelLimit(4, "a test")));
 
         var outcome = await new ExperienceTestExecutor(services, report).RunAsync(Spec(new() { TimeoutSeconds = "5" }), TestAssembly, CancellationToken.None);

@@ -14,10 +14,10 @@ namespace ReSim.Testing.Xunit.Tests.Execution;
 /// <summary>R7, R13: the system set on the attribute reaches the real loader and the experience.</summary>
 public sealed class SystemResourcesTests : IDisposable
 {
-    private const string GpuReservation = """
+    private const string GpuReservation = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             labels: { resim.ai/isTestOrchestrator: "true" }
             deploy:
               resources:

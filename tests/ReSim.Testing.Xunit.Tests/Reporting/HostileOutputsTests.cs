@@ -13,10 +13,10 @@ namespace ReSim.Testing.Xunit.Tests.Reporting;
 /// </summary>
 public sealed class HostileOutputsTests : IDisposable
 {
-    private const string Compose = """
+    private const string Compose = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             labels: { resim.ai/isTestOrchestrator: "true" }
             command:
               - sh

@@ -43,7 +43,7 @@ public sealed class FakeCompose
                     new ServiceDefinition
                     {
                         Name = "orchestrator",
-                        Image = "resim-testing/busybox:1.35",
+                        Image = TestEngine.Image,
                         Labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(ServiceDefinition.OrchestratorLabel, "true")]),
                         Location = new SourceLocation(path, 2, 3),
                     },

@@ -8,12 +8,12 @@ using ReSim.Testing.Engine.Tests.Rules;
 namespace ReSim.Testing.Engine.Tests.Launch;
 
 /// <summary>The one pipeline both front ends run: load (R3, R8, R13), stop on errors, build, run on the shared Docker runtime.</summary>
-public sealed class ExperienceLauncherTests : IDisposable
+public sealed class ExperienceRequestTests : IDisposable
 {
     private const string Passing = $$"""
         services:
           test:
-            image: resim-testing/busybox:1.35
+            image: {{TestEngine.Image}}
             {{LaunchFiles.Orchestrator}}
             container_name: fixed
             command: ["sh", "-c", "echo launched $$GREETING"]
