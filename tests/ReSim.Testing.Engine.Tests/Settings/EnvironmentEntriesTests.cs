@@ -1,7 +1,6 @@
-using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Settings;
 
-namespace ReSim.Testing.Engine.Tests.Launch;
+namespace ReSim.Testing.Engine.Tests.Settings;
 
 /// <summary>The one reading of NAME=value entries that attributes, items, switches and RESIM_ENVIRONMENT share (R9).</summary>
 public sealed class EnvironmentEntriesTests

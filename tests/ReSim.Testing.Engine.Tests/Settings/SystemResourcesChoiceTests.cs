@@ -1,9 +1,9 @@
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Model;
-using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.Engine.Settings;
+using ReSim.Testing.Engine.Tests.Launch;
 
-namespace ReSim.Testing.Engine.Tests.Launch;
+namespace ReSim.Testing.Engine.Tests.Settings;
 
 /// <summary>R7, R13: the system a user describes to a front end, each unset part taken from this machine.</summary>
 public sealed class SystemResourcesChoiceTests : IDisposable
