@@ -19,6 +19,11 @@ internal static class Fixtures
         {
         }
 
+        [ComposeExperience("experiences/robot.yml", TimeoutSeconds = ComposeExperienceAttribute.DefaultTimeoutSeconds)]
+        public void DefaultTimeoutWrittenOut()
+        {
+        }
+
         [ComposeExperience("experiences/robot.yml", Profile = "sim", Profiles = ["hil", "sim"], Environment = ["SCENARIO=parking", "SPEED=3"], Inputs = "experiences/inputs", TimeoutSeconds = 90)]
         public void Everything()
         {

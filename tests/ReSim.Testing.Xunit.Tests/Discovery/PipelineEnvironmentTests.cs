@@ -40,6 +40,15 @@ public class PipelineEnvironmentTests
     }
 
     [Fact]
+    public void A_timeout_the_attribute_writes_out_wins_even_when_it_is_the_default_R18()
+    {
+        var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.DefaultTimeoutWrittenOut), Pipeline));
+
+        Assert.Equal(TimeSpan.FromSeconds(ComposeExperienceAttribute.DefaultTimeoutSeconds), spec.Typed().Timeout);
+        Assert.Equal("3600", spec.Settings.TimeoutSeconds);
+    }
+
+    [Fact]
     public void Without_the_variables_the_attribute_is_read_as_written()
     {
         var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.NoProfile), []));
