@@ -17,10 +17,10 @@ namespace ReSim.Testing.Compose.Loading.Include;
 /// An include's variables are the including file's, then its <c>env_file</c> list (or the <c>.env</c> in its project
 /// folder) for what those lack. Relative paths of the included file resolve against <c>project_directory</c>, by
 /// default the included file's folder. A file named by <c>extends.file</c> inside an included project is interpolated
-/// with the main file's variables, not the include's.
+/// with the include's variables, as compose-go loads an included project with its own environment.
 /// </remarks>
 /// <param name="loader">Loads the included files and their env files.</param>
-/// <param name="mainVariables">The main file's variables: those the first level of includes starts from, and those of every file named by <c>extends.file</c> in an included project.</param>
+/// <param name="mainVariables">The main file's variables: those the first level of includes starts from.</param>
 /// <param name="diagnostics">Receives the stage's diagnostics.</param>
 internal sealed class IncludeResolver(IDocumentReader loader, VariableLookup mainVariables, DiagnosticBag diagnostics)
 {
@@ -90,7 +90,7 @@ internal sealed class IncludeResolver(IDocumentReader loader, VariableLookup mai
             }
 
             var withIncludes = Apply(loaded, includeVariables, chain.Add(fullPath));
-            var services = new ExtendsResolver(loader, mainVariables, diagnostics).Resolve(withIncludes);
+            var services = new ExtendsResolver(loader, includeVariables, diagnostics).Resolve(withIncludes);
             var resolved = withIncludes.Root.WithEntries([.. withIncludes.Root.Entries.Select(e => e.Name == "services"
                 ? e with { Value = withIncludes.Services.WithEntries([.. services.Select(s => s with { Value = IncludeEnvironment.ResolveListed(s.Value, includeVariables) })]) }
                 : e)]);
