@@ -22,7 +22,7 @@ internal static class ConformanceTables
 
     private static Dictionary<string, JsonElement> ReadAll() =>
         Directory.EnumerateFiles(Folder, "*.json").ToDictionary(
-            Path.GetFileName,
+            path => Path.GetFileName(path) ?? path,
             path => JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }).RootElement,
-            StringComparer.Ordinal)!;
+            StringComparer.Ordinal);
 }

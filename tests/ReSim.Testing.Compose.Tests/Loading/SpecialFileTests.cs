@@ -24,7 +24,7 @@ public sealed class SpecialFileTests : IDisposable
     {
         var fifo = MakeFifo("pipe.env");
 
-        var (result, line, column) = await LoadAsync("    env_file: " + fifo);
+        var (result, line, column) = await LoadAsync("    env_file: " + fifo, TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, line, column, "services.probe.env_file", "a FIFO (named pipe)");
     }
@@ -33,7 +33,7 @@ public sealed class SpecialFileTests : IDisposable
     [MemberData(nameof(Devices))]
     public async Task An_env_file_that_is_a_device_is_refused(string device, string kind)
     {
-        var (result, line, column) = await LoadAsync("    env_file: " + device);
+        var (result, line, column) = await LoadAsync("    env_file: " + device, TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, line, column, "services.probe.env_file", kind);
     }
@@ -42,7 +42,7 @@ public sealed class SpecialFileTests : IDisposable
     [MemberData(nameof(Devices))]
     public async Task An_extends_file_that_is_a_device_is_refused(string device, string kind)
     {
-        var (result, line, column) = await LoadAsync("    extends: {file: " + device + ", service: base}");
+        var (result, line, column) = await LoadAsync("    extends: {file: " + device + ", service: base}", TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, line, column, "services.probe.extends.file", kind);
     }
@@ -52,7 +52,7 @@ public sealed class SpecialFileTests : IDisposable
     {
         var fifo = MakeFifo("pipe.yml");
 
-        var (result, line, column) = await LoadAsync("    extends: {file: " + fifo + ", service: base}");
+        var (result, line, column) = await LoadAsync("    extends: {file: " + fifo + ", service: base}", TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, line, column, "services.probe.extends.file", "a FIFO (named pipe)");
     }
@@ -64,7 +64,7 @@ public sealed class SpecialFileTests : IDisposable
         var compose = Path.Combine(folder, "compose.yml");
         File.WriteAllText(compose, "include:\n  - " + fifo + "\nservices:\n  orchestrator:\n    image: resim-testing/busybox:1.35\n    labels: {resim.ai/isTestOrchestrator: \"true\"}\n");
 
-        var result = await LoadFileAsync(compose);
+        var result = await LoadFileAsync(compose, TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, 2, 5, "include", "a FIFO (named pipe)");
     }
@@ -76,7 +76,7 @@ public sealed class SpecialFileTests : IDisposable
         var compose = Path.Combine(folder, "compose.yml");
         File.WriteAllText(compose, "include:\n  - path: other.yml\n    env_file: /dev/urandom\nservices:\n  orchestrator:\n    image: resim-testing/busybox:1.35\n    labels: {resim.ai/isTestOrchestrator: \"true\"}\n");
 
-        var result = await LoadFileAsync(compose);
+        var result = await LoadFileAsync(compose, TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, 3, 15, "include", "a character device");
     }
@@ -86,7 +86,7 @@ public sealed class SpecialFileTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(folder, "config"));
 
-        var (result, line, column) = await LoadAsync("    env_file: config");
+        var (result, line, column) = await LoadAsync("    env_file: config", TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.NotARegularFile, line, column, "services.probe.env_file", "a directory");
     }
@@ -99,7 +99,7 @@ public sealed class SpecialFileTests : IDisposable
             stream.SetLength(6L * 1024 * 1024);
         }
 
-        var (result, line, column) = await LoadAsync("    env_file: huge.env");
+        var (result, line, column) = await LoadAsync("    env_file: huge.env", TestContext.Current.CancellationToken);
 
         AssertRefused(result, DiagnosticCodes.InputTooLarge, line, column, "services.probe.env_file", "6,291,456 bytes");
     }
@@ -114,19 +114,19 @@ public sealed class SpecialFileTests : IDisposable
     }
 
     /// <summary>Loads a file whose service <c>probe</c> ends with <paramref name="line"/>; the position of that line's value.</summary>
-    private async Task<(ComposeLoadResult Result, int Line, int Column)> LoadAsync(string line)
+    private async Task<(ComposeLoadResult Result, int Line, int Column)> LoadAsync(string line, CancellationToken cancellationToken)
     {
         var compose = Path.Combine(folder, "compose.yml");
         File.WriteAllText(compose, "services:\n  orchestrator:\n    image: resim-testing/busybox:1.35\n    labels: {resim.ai/isTestOrchestrator: \"true\"}\n  probe:\n    image: resim-testing/busybox:1.35\n" + line + "\n");
         var valueColumn = line.StartsWith("    extends", StringComparison.Ordinal) ? line.IndexOf("file: ", StringComparison.Ordinal) + 7 : line.IndexOf(": ", StringComparison.Ordinal) + 3;
-        return (await LoadFileAsync(compose), 7, valueColumn);
+        return (await LoadFileAsync(compose, cancellationToken), 7, valueColumn);
     }
 
-    private static Task<ComposeLoadResult> LoadFileAsync(string compose)
+    private static Task<ComposeLoadResult> LoadFileAsync(string compose, CancellationToken cancellationToken)
     {
         var options = new ComposeLoadOptions { Variables = new Dictionary<string, string>(), System = new SystemResources(8, 16L << 30, []) };
-        return Task.Run(() => ComposeLoader.LoadFile(compose, options), TestContext.Current.CancellationToken)
-            .WaitAsync(TimeSpan.FromMilliseconds(TimeoutMs - 2_000), TestContext.Current.CancellationToken);
+        return Task.Run(() => ComposeLoader.LoadFile(compose, options), cancellationToken)
+            .WaitAsync(TimeSpan.FromMilliseconds(TimeoutMs - 2_000), cancellationToken);
     }
 
     private static void AssertRefused(ComposeLoadResult result, string code, int line, int column, string path, string describes)

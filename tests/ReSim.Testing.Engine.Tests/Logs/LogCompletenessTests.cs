@@ -10,7 +10,7 @@ namespace ReSim.Testing.Engine.Tests.Logs;
 /// R20 and R21 on the real engine while it is busy (<see cref="BusyEngine"/>): every byte of fast, large and odd output is
 /// in the log file, counted exactly, and a failure message shows the crash's reason.
 /// </summary>
-[Collection(LogCompletenessCollection.Name)]
+[Collection(LogCompletenessUnderLoad.Name)]
 [RequiresEngine]
 public sealed class LogCompletenessTests : IAsyncDisposable
 {

@@ -83,6 +83,11 @@ public sealed class RegistryCredentialsTests(LocalRegistry registry) : IClassFix
     // The helper is found on PATH, as the Docker CLI finds it; the folder is this test's own.
     private string WriteHelper(string name, string answer, int exitCode = 0)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The credential helper here is a shell script; these tests run on Linux and macOS.");
+        }
+
         var bin = Directory.CreateDirectory(Path.Combine(config, "bin")).FullName;
         var asked = Path.Combine(config, name + ".asked");
         var script = Path.Combine(bin, "docker-credential-" + name);

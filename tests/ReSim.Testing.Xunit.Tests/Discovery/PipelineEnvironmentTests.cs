@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using ReSim.Testing.Discovery;
 using ReSim.Testing.Execution;
@@ -87,7 +88,7 @@ public class PipelineEnvironmentTests
 
     private static MethodInfo Method(string name) => typeof(Fixtures.Navigation).GetMethod(name)!;
 
-    private static IReadOnlyList<ExperienceTestSpec> Specs(string methodName, Dictionary<string, string> variables)
+    private static ImmutableArray<ExperienceTestSpec> Specs(string methodName, Dictionary<string, string> variables)
     {
         var method = Method(methodName);
         var (specs, problems) = ExperienceTestSpecs.From(method.GetCustomAttribute<ComposeExperienceAttribute>()!, method, variables.GetValueOrDefault);

@@ -27,7 +27,7 @@ public static class XunitObjects
     public static string UniqueIdOf(IXunitTestMethod method) =>
         TestIntrospectionHelper.GetTestCaseDetails(new DiscoveryOptions(), method, method.FactAttributes.Single()).UniqueID;
 
-    private static IXunitTestMethod TestMethod(Type testClass, string methodName, Func<IXunitTestAssembly, IXunitTestCollection> collectionOf)
+    private static XunitTestMethod TestMethod(Type testClass, string methodName, Func<IXunitTestAssembly, IXunitTestCollection> collectionOf)
     {
         var assembly = new XunitTestAssembly(testClass.Assembly, null, testClass.Assembly.GetName().Name, testClass.Assembly.Location, "net10.0", "assembly-id", testClass.Assembly.GetName().Version);
         var collection = collectionOf(assembly);
