@@ -44,8 +44,8 @@ public sealed record ExperienceSettingsText
     /// <summary>Whether the containers are kept after the verdict: <c>true</c>, <c>false</c>, <c>1</c> or <c>0</c>.</summary>
     public string? KeepContainers { get; init; }
 
-    /// <summary>These settings over <paramref name="defaults"/>: each setting this one leaves unset is taken from them; the
-    /// environment is theirs followed by this one's, so this one's entry for a name wins.</summary>
+    /// <summary>These settings over <paramref name="defaults"/>: each setting this one leaves unset (or blank) is taken from
+    /// them; the environment is theirs followed by this one's, so this one's entry for a name wins.</summary>
     /// <param name="defaults">The lower layer, such as a pipeline's switches.</param>
     /// <returns>The combined settings.</returns>
     public ExperienceSettingsText Over(ExperienceSettingsText defaults)
@@ -53,16 +53,19 @@ public sealed record ExperienceSettingsText
         ArgumentNullException.ThrowIfNull(defaults);
         return new()
         {
-            Profile = Profile ?? defaults.Profile,
-            Environment = [.. defaults.Environment, .. Environment],
-            Inputs = Inputs ?? defaults.Inputs,
-            TimeoutSeconds = TimeoutSeconds ?? defaults.TimeoutSeconds,
-            Name = Name ?? defaults.Name,
-            SystemCpus = SystemCpus ?? defaults.SystemCpus,
-            SystemMemory = SystemMemory ?? defaults.SystemMemory,
+            Profile = Either(Profile, defaults.Profile),
+            Environment = [.. defaults.Environment.IsDefault ? [] : defaults.Environment, .. Environment.IsDefault ? [] : Environment],
+            Inputs = Either(Inputs, defaults.Inputs),
+            TimeoutSeconds = Either(TimeoutSeconds, defaults.TimeoutSeconds),
+            Name = Either(Name, defaults.Name),
+            SystemCpus = Either(SystemCpus, defaults.SystemCpus),
+            SystemMemory = Either(SystemMemory, defaults.SystemMemory),
             SystemGpus = SystemGpus.IsDefaultOrEmpty ? defaults.SystemGpus : SystemGpus,
-            AllowHostMounts = AllowHostMounts ?? defaults.AllowHostMounts,
-            KeepContainers = KeepContainers ?? defaults.KeepContainers,
+            AllowHostMounts = Either(AllowHostMounts, defaults.AllowHostMounts),
+            KeepContainers = Either(KeepContainers, defaults.KeepContainers),
         };
     }
+
+    // A blank value is as unset as a missing one: an empty item metadata or variable leaves the layer below in force.
+    private static string? Either(string? value, string? below) => string.IsNullOrWhiteSpace(value) ? below : value;
 }

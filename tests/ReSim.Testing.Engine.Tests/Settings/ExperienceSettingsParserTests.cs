@@ -144,5 +144,13 @@ public sealed class ExperienceSettingsParserTests
         Assert.Equal(new Dictionary<string, string> { ["RIG"] = "bench-2", ["SCENARIO"] = "parking" }, Parse(combined).Settings.Environment);
     }
 
+    [Fact]
+    public void A_blank_value_leaves_the_layer_below_in_force()
+    {
+        var combined = new ExperienceSettingsText { Profile = " ", TimeoutSeconds = "" }.Over(new() { Profile = "hil", TimeoutSeconds = "900" });
+
+        Assert.Equal(("hil", "900"), (combined.Profile, combined.TimeoutSeconds));
+    }
+
     private static ParsedSettings Parse(ExperienceSettingsText text) => ExperienceSettingsParser.Parse(text, Base, setting => setting);
 }
