@@ -20,8 +20,8 @@ internal interface IDocumentReader
     /// <returns>The text, or <see langword="null"/> when the file is missing or could not be read (then diagnosed).</returns>
     string? ReadText(string fullPath, string displayPath, ComposeNode? namedBy = null, string? keyPath = null);
 
-    /// <summary>Loads the compose file at <paramref name="fullPath"/> once, for <c>extends</c> and <c>include</c>, interpolated with <paramref name="variables"/>.</summary>
-    /// <remarks>The first load of a file is the one kept: a later load of the same file gets it whatever its variables.</remarks>
+    /// <summary>Loads the compose file at <paramref name="fullPath"/>, for <c>extends</c> and <c>include</c>, interpolated with <paramref name="variables"/>.</summary>
+    /// <remarks>The file is read and parsed once; a later load with the same variables gets the same document, one with other variables its own interpolation of it.</remarks>
     /// <returns>The document, or <see langword="null"/> when it could not be read or holds no usable services (then diagnosed).</returns>
     LoadedDocument? LoadFile(string fullPath, SourceDocument document, VariableLookup variables, ComposeNode namedBy, string keyPath);
 }

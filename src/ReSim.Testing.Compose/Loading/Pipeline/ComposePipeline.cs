@@ -87,7 +87,7 @@ internal sealed class ComposePipeline(IComposeFileSystem fileSystem, LoadLimits 
             return null;
         }
 
-        loader.Register(main);
+        loader.Register(main, variables);
         main = new IncludeResolver(loader, variables, diagnostics).Apply(main);
         var services = new ExtendsResolver(loader, variables, diagnostics).Resolve(main);
         var normalized = new ComposeNormalizer(variables, loader, diagnostics).Normalize(main, services);

@@ -8,10 +8,13 @@ using ReSim.Testing.Compose.Loading.Parsing;
 
 namespace ReSim.Testing.Compose.Loading.Pipeline;
 
-/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>include</c> and <c>extends.file</c>), each once: the stages' <see cref="IDocumentReader"/> over the file system.</summary>
+/// <summary>Reads, parses and interpolates compose files (the main one and those named by <c>include</c> and <c>extends.file</c>): the stages' <see cref="IDocumentReader"/> over the file system.</summary>
+/// <remarks>A file is read and parsed once; it is interpolated once for each set of variables it is loaded with, so a base
+/// file that the main project and an included one both extend gets each project's own variables.</remarks>
 internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits limits, DiagnosticBag diagnostics) : IDocumentReader
 {
-    private readonly Dictionary<string, LoadedDocument?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MappingNode?> parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, VariableLookup Variables), LoadedDocument?> interpolated = [];
 
     /// <inheritdoc />
     public bool Exists(string fullPath) => fileSystem.Probe(fullPath).Kind != FileKind.Missing;
@@ -61,28 +64,45 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
     /// <inheritdoc />
     public LoadedDocument? LoadFile(string fullPath, SourceDocument document, VariableLookup variables, ComposeNode namedBy, string keyPath)
     {
-        if (!cache.TryGetValue(fullPath, out var loaded))
+        if (interpolated.TryGetValue((fullPath, variables), out var loaded))
         {
-            var text = ReadText(fullPath, document.DisplayPath, namedBy, keyPath);
-            loaded = text is null ? null : LoadText(text, document, variables);
-            cache[fullPath] = loaded;
+            return loaded;
         }
 
+        if (!parsed.TryGetValue(fullPath, out var mapping))
+        {
+            var text = ReadText(fullPath, document.DisplayPath, namedBy, keyPath);
+            mapping = text is null ? null : Parse(text, document);
+            parsed[fullPath] = mapping;
+        }
+
+        loaded = mapping is null ? null : Interpolate(mapping, document, variables);
+        interpolated[(fullPath, variables)] = loaded;
         return loaded;
     }
 
-    /// <summary>Makes the main file known, so that an <c>extends.file</c> naming it gets the same document.</summary>
-    public void Register(LoadedDocument document)
+    /// <summary>Makes the main file known with its variables, so that an <c>extends.file</c> naming it with them gets the same document.</summary>
+    public void Register(LoadedDocument document, VariableLookup variables)
     {
         if (document.Document.FullPath is { } fullPath)
         {
-            cache[fullPath] = document;
+            interpolated[(fullPath, variables)] = document;
         }
     }
 
     /// <summary>Parses compose text and interpolates it with <paramref name="variables"/>; <see langword="null"/> when it holds no usable services (then diagnosed).</summary>
     /// <remarks>A file with <c>include</c> may have no <c>services</c> of its own.</remarks>
-    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup variables)
+    public LoadedDocument? LoadText(string text, SourceDocument document, VariableLookup variables) =>
+        Parse(text, document) is { } mapping ? Interpolate(mapping, document, variables) : null;
+
+    private LoadedDocument Interpolate(MappingNode mapping, SourceDocument document, VariableLookup variables)
+    {
+        var interpolatedMapping = (MappingNode)new Interpolator(variables, diagnostics).Interpolate(mapping);
+        return new LoadedDocument(document, interpolatedMapping, (MappingNode)interpolatedMapping.Get("services")!);
+    }
+
+    // The document's top level as a mapping with a mapping of services, not yet interpolated; null when it is not one (then diagnosed).
+    private MappingNode? Parse(string text, SourceDocument document)
     {
         var before = diagnostics.Count;
         var documents = YamlTreeReader.Read(text, document, limits, diagnostics);
@@ -124,8 +144,7 @@ internal sealed class DocumentLoader(IComposeFileSystem fileSystem, LoadLimits l
             return null;
         }
 
-        var interpolated = (MappingNode)new Interpolator(variables, diagnostics).Interpolate(mapping);
-        return new LoadedDocument(document, interpolated, (MappingNode)interpolated.Get("services")!);
+        return mapping;
     }
 
     private void ReportEmpty(SourceDocument document) =>
