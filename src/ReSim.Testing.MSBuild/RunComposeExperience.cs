@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Build.Framework;
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Reporting;
 using ReSim.Testing.MSBuild.Running;

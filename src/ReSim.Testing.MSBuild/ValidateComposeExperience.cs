@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
 using ReSim.Testing.MSBuild.Items;
 using ReSim.Testing.MSBuild.Reporting;
 

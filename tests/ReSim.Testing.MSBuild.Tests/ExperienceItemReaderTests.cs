@@ -59,8 +59,8 @@ public sealed class ExperienceItemReaderTests
     }
 
     [Theory]
-    [InlineData("Environment", "SCENARIO", "Environment is \"SCENARIO\", which is not NAME=value (R9)")]
-    [InlineData("Environment", "=4", "Environment is \"=4\", which is not NAME=value (R9)")]
+    [InlineData("Environment", "SCENARIO", "Environment has the entry \"SCENARIO\", which is not NAME=value (R9)")]
+    [InlineData("Environment", "=4", "Environment has the entry \"=4\", which is not NAME=value (R9)")]
     [InlineData("TimeoutSeconds", "ten", "TimeoutSeconds is \"ten\"")]
     [InlineData("TimeoutSeconds", "-5", "TimeoutSeconds is \"-5\"")]
     [InlineData("TimeoutSeconds", "0", "TimeoutSeconds is \"0\"")]

@@ -69,10 +69,10 @@ public sealed class PipelineSwitchesTests
     }
 
     [Theory]
-    [InlineData(null, "SEED", "The ComposeExperienceEnvironment property (-p:ComposeExperienceEnvironment=\"NAME=value%3BOTHER=value\") is \"SEED\", which is not NAME=value (R9); write each entry as NAME=value.")]
-    [InlineData("0", null, "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds) is \"0\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
-    [InlineData("soon", null, "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds) is \"soon\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
-    [InlineData(null, null, "The ComposeExperienceKeepContainers property (-p:ComposeExperienceKeepContainers) is \"maybe\", which is not true or false; write true to keep the containers after the verdict, or leave it out.", "maybe")]
+    [InlineData(null, "SEED", "The ComposeExperienceEnvironment property (-p:ComposeExperienceEnvironment=\"NAME=value%3BOTHER=value\", %3B being a ';' on the command line, or RESIM_ENVIRONMENT) has the entry \"SEED\", which is not NAME=value (R9); write each entry as NAME=value.")]
+    [InlineData("0", null, "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds, or RESIM_TIMEOUT_SECONDS) is \"0\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
+    [InlineData("soon", null, "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds, or RESIM_TIMEOUT_SECONDS) is \"soon\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
+    [InlineData(null, null, "The ComposeExperienceKeepContainers property (-p:ComposeExperienceKeepContainers, or RESIM_KEEP_CONTAINERS) is \"maybe\", which is not true or false; write true to keep the containers after the verdict, or leave it out.", "maybe")]
     public void An_invalid_pipeline_value_fails_with_RSIM104_naming_the_property_before_anything_runs(string? timeout, string? environment, string expected, string? keep = null)
     {
         using var task = Task(ComposeItems.Experience("exp/compose.yml"));

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using ReSim.Testing.Engine.Model;

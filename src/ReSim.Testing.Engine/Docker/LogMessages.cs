@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using Docker.DotNet;
 using ReSim.Testing.Engine.Model;
-using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Docker;
 

@@ -15,7 +15,8 @@ public sealed record ExperienceSettings
     /// <summary>The default settings: the platform's, on this machine.</summary>
     public static ExperienceSettings Default { get; } = new();
 
-    /// <summary>A name for the experience in results and logs; <see langword="null"/> for the compose file's name and the profile.</summary>
+    /// <summary>A name for the experience in results and logs; <see langword="null"/> for its run ID (the xUnit and MSBuild
+    /// front ends give the compose file's name and the profile).</summary>
     public string? Name { get; init; }
 
     /// <summary>Experience-level environment variables: set in every service, winning over the compose file's (R9).</summary>

@@ -1,5 +1,3 @@
-using ReSim.Testing.Engine.Runtime;
-
 namespace ReSim.Testing.Engine.Model;
 
 /// <summary>Receives what happens during a run as it happens: container lines and state changes.</summary>

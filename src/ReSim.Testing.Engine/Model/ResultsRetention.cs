@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ReSim.Testing.Engine.Model;
 
-/// <summary>How many finished runs' folders are kept under the default results root, <c>&lt;temp&gt;/resim-testing/</c>.</summary>
+/// <summary>How many finished runs' folders are kept under the default results root, <c>&lt;temp&gt;/resim-testing-&lt;user&gt;/</c>.</summary>
 /// <remarks>
 /// Before a run that uses the default root, the folders of finished runs beyond the newest <see cref="KeepRuns"/>, or older
 /// than <see cref="KeepDays"/>, are removed; 0 turns that bound off. A live run's folder is never removed, whichever process

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ReSim.Testing.Engine.HostFiles;
 using ReSim.Testing.Engine.Model;
-using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Planning;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ReSim.Testing.Engine.Model;
-using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Planning;
 
@@ -65,7 +64,7 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
         if (experience.Settings.InputsDirectory is not null && !Directory.Exists(inputs))
         {
             throw new ExperienceInfrastructureException(
-                $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or leave ExperienceSettings.InputsDirectory unset for an empty one.");
+                $"The experience's inputs folder '{inputs}' does not exist (R11). Create it, or remove the inputs setting (Inputs on [ComposeExperience] or the ComposeExperience item, ExperienceSettings.InputsDirectory in the engine API) for an empty one.");
         }
 
         if (experience.Settings.InputsDirectory is not null)
@@ -86,7 +85,7 @@ internal sealed record RunPaths(string Results, string Outputs, string Inputs, s
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new ExperienceInfrastructureException(
-                $"Cannot write the results folder '{results}': {exception.Message} Choose a writable ExperienceSettings.ResultsDirectory.", exception);
+                $"Cannot write the results folder '{results}': {exception.Message} Check that the folder can be written, or choose another results folder (ComposeExperienceResultsDirectory in MSBuild, ExperienceSettings.ResultsDirectory in the engine API).", exception);
         }
 
         return paths;

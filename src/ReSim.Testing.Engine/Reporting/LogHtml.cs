@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
-using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Reporting;
 

@@ -1,5 +1,4 @@
 using ReSim.Testing.Engine.Model;
-using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ReSim.Testing.Engine.Model;
-using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Engine.Reporting;
 

@@ -32,7 +32,7 @@ public static class ExperienceSettingsParser
         var environment = EnvironmentEntries.Parse(text.Environment.IsDefault ? [] : text.Environment, badEntries);
         foreach (var entry in badEntries)
         {
-            Problem(SettingNames.Environment, entry ?? string.Empty, "is not NAME=value (R9); write each entry as NAME=value");
+            problems.Add($"{subject(SettingNames.Environment)} has the entry \"{entry}\", which is not NAME=value (R9); write each entry as NAME=value.");
         }
 
         var timeout = ExperienceSettings.DefaultTimeout;
@@ -101,7 +101,7 @@ public static class ExperienceSettingsParser
     /// <param name="text">The value, or <see langword="null"/> for unset.</param>
     /// <param name="value">The switch.</param>
     /// <returns>Whether <paramref name="text"/> is one of those.</returns>
-    public static bool TryParseSwitch(string? text, out bool value)
+    internal static bool TryParseSwitch(string? text, out bool value)
     {
         var trimmed = (text ?? string.Empty).Trim();
         value = trimmed == "1" || string.Equals(trimmed, "true", StringComparison.OrdinalIgnoreCase);

@@ -67,5 +67,7 @@ public sealed record ExperienceSettingsText
     }
 
     // A blank value is as unset as a missing one: an empty item metadata or variable leaves the layer below in force.
-    private static string? Either(string? value, string? below) => string.IsNullOrWhiteSpace(value) ? below : value;
+    // Values are trimmed here, so a profile's display name and trait are the profile the run uses.
+    private static string? Either(string? value, string? below) =>
+        !string.IsNullOrWhiteSpace(value) ? value.Trim() : string.IsNullOrWhiteSpace(below) ? null : below.Trim();
 }

@@ -4,7 +4,7 @@ using ReSim.Testing.Compose.Model;
 namespace ReSim.Testing.Engine.Settings;
 
 /// <summary>Builds the system's resources (R7, R13) from what a user set, each unset part taken from this machine.</summary>
-public static class SystemResourcesChoice
+internal static class SystemResourcesChoice
 {
     /// <summary>The system with the given parts; <see langword="null"/> (this machine, no GPUs) when none is set.</summary>
     /// <param name="cpus">CPUs, or <see langword="null"/> for this machine's processor count.</param>

@@ -1,5 +1,4 @@
 using ReSim.Testing.Engine;
-using ReSim.Testing.Engine.Launch;
 
 namespace ReSim.Testing.MSBuild.Items;
 

@@ -39,7 +39,7 @@ internal static class ExperienceItemReader
             Name = Metadata(item, SettingNames.Name),
             SystemCpus = Metadata(item, SettingNames.SystemCpus),
             SystemMemory = Metadata(item, SettingNames.SystemMemory),
-            SystemGpus = EnvironmentEntries.Split(item.GetMetadata(SettingNames.SystemGpus)),
+            SystemGpus = [.. item.GetMetadata(SettingNames.SystemGpus).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             AllowHostMounts = Metadata(item, SettingNames.AllowHostMounts),
             KeepContainers = Metadata(item, SettingNames.KeepContainers),
         };

@@ -35,10 +35,13 @@ internal static class PipelineDefaults
     /// <returns>The settings with that profile.</returns>
     public static ExperienceSettingsText Profile(string? profile) => new() { Profile = profile };
 
-    // A ';' ends a -p: value on the command line: the environment's example writes it as %3B.
+    // The targets fill each property from its RESIM_ variable when it is not set; a ';' ends a -p: value on the
+    // command line, so the environment's example writes it as %3B.
     private static string Subject(string setting) => setting switch
     {
-        SettingNames.Environment => "The ComposeExperienceEnvironment property (-p:ComposeExperienceEnvironment=\"NAME=value%3BOTHER=value\")",
+        SettingNames.Environment => "The ComposeExperienceEnvironment property (-p:ComposeExperienceEnvironment=\"NAME=value%3BOTHER=value\", %3B being a ';' on the command line, or RESIM_ENVIRONMENT)",
+        SettingNames.TimeoutSeconds => "The ComposeExperienceTimeoutSeconds property (-p:ComposeExperienceTimeoutSeconds, or RESIM_TIMEOUT_SECONDS)",
+        SettingNames.KeepContainers => "The ComposeExperienceKeepContainers property (-p:ComposeExperienceKeepContainers, or RESIM_KEEP_CONTAINERS)",
         _ => $"The ComposeExperience{setting} property (-p:ComposeExperience{setting})",
     };
 }

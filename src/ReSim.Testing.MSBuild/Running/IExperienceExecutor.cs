@@ -1,4 +1,3 @@
-using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.MSBuild.Items;
 

@@ -1,9 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Build.Framework;
-using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
-using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.MSBuild.Running;
 

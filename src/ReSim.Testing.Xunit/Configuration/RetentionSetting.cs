@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using ReSim.Testing.Engine.Model;
-using ReSim.Testing.Engine.Results;
 using ReSim.Testing.Sdk;
 
 namespace ReSim.Testing.Configuration;

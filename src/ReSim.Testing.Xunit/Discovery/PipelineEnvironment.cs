@@ -44,6 +44,7 @@ internal static class PipelineEnvironment
         SettingNames.Profile => $"the {ProfileVariable} environment variable",
         SettingNames.Environment => $"the {EnvironmentVariable} environment variable (NAME=value;OTHER=value)",
         SettingNames.TimeoutSeconds => $"the {TimeoutVariable} environment variable",
-        _ => $"the {KeepVariable} environment variable",
+        SettingNames.KeepContainers => $"the {KeepVariable} environment variable",
+        _ => setting,
     };
 }

@@ -5,7 +5,6 @@ using ReSim.Testing.Configuration;
 using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
-using ReSim.Testing.Engine.Settings;
 using ReSim.Testing.Reporting;
 using ReSim.Testing.Sdk;
 

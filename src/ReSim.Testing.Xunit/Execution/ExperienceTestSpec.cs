@@ -42,7 +42,7 @@ internal sealed record ExperienceTestSpec(string ComposeFile, ExperienceSettings
         }
         catch (JsonException e)
         {
-            throw new InvalidOperationException($"Could not read the experience of a [ComposeExperience] test case ({e.Message}); rebuild the test project and discover the tests again.", e);
+            throw new InvalidOperationException("Could not read the experience of a [ComposeExperience] test case; rebuild the test project and discover the tests again.", e);
         }
     }
 

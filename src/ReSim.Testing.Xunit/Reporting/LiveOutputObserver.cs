@@ -1,8 +1,6 @@
 using System.Globalization;
-using ReSim.Testing.Engine;
 using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Results;
-using ReSim.Testing.Engine.Runtime;
 
 namespace ReSim.Testing.Reporting;
 

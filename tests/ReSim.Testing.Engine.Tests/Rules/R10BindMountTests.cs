@@ -5,7 +5,7 @@ namespace ReSim.Testing.Engine.Tests.Rules;
 
 /// <summary>
 /// Host bind mounts on the real engine: left out by default, as the platform has no host paths (RSIM090); with
-/// <see cref="Experience.AllowHostMounts"/> an ordinary folder is mounted, read-only kept, while the host's root, kernel
+/// <see cref="ExperienceSettings.AllowHostMounts"/> an ordinary folder is mounted, read-only kept, while the host's root, kernel
 /// and device files and the engine's socket stay refused (R10, threat model in docs/design.md).
 /// </summary>
 [RequiresEngine]

@@ -115,8 +115,8 @@ public sealed class ExperienceSettingsParserTests
 
         Assert.Equal(
             [
-                "Environment is \"SCENARIO\", which is not NAME=value (R9); write each entry as NAME=value.",
-                "Environment is \"=4\", which is not NAME=value (R9); write each entry as NAME=value.",
+                "Environment has the entry \"SCENARIO\", which is not NAME=value (R9); write each entry as NAME=value.",
+                "Environment has the entry \"=4\", which is not NAME=value (R9); write each entry as NAME=value.",
                 "SystemGpus has an empty entry; list the IDs of the system's GPUs, such as 0 (R13).",
             ],
             problems);
@@ -147,7 +147,7 @@ public sealed class ExperienceSettingsParserTests
     [Fact]
     public void A_blank_value_leaves_the_layer_below_in_force()
     {
-        var combined = new ExperienceSettingsText { Profile = " ", TimeoutSeconds = "" }.Over(new() { Profile = "hil", TimeoutSeconds = "900" });
+        var combined = new ExperienceSettingsText { Profile = " ", TimeoutSeconds = "" }.Over(new() { Profile = " hil ", TimeoutSeconds = "900" });
 
         Assert.Equal(("hil", "900"), (combined.Profile, combined.TimeoutSeconds));
     }

@@ -94,7 +94,7 @@ public class ComposeExperienceDiscovererTests
     }
 
     [Theory]
-    [InlineData(nameof(Fixtures.Invalid.EnvironmentWithoutValue), "Environment is \"SCENARIO\", which is not NAME=value (R9); write each entry as NAME=value.")]
+    [InlineData(nameof(Fixtures.Invalid.EnvironmentWithoutValue), "Environment has the entry \"SCENARIO\", which is not NAME=value (R9); write each entry as NAME=value.")]
     [InlineData(nameof(Fixtures.Invalid.EmptyProfile), "a profile is empty")]
     [InlineData(nameof(Fixtures.Invalid.ZeroTimeout), "TimeoutSeconds is \"0\", which is not a positive number of seconds (R18)")]
     [InlineData(nameof(Fixtures.Invalid.WrongParameter), "takes no parameters or one ExperienceResult")]

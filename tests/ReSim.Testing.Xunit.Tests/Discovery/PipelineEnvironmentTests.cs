@@ -41,6 +41,15 @@ public class PipelineEnvironmentTests
     }
 
     [Fact]
+    public void The_pipeline_s_profile_is_trimmed_so_the_case_s_name_and_trait_are_the_profile_that_runs_R8()
+    {
+        var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.NoProfile), new() { ["RESIM_PROFILE"] = " hil " }));
+
+        Assert.Equal("hil", spec.Profile);
+        Assert.Equal("Runs(profile: \"hil\")", spec.DisplayName("Runs"));
+    }
+
+    [Fact]
     public void A_timeout_the_attribute_writes_out_wins_even_when_it_is_the_default_R18()
     {
         var spec = Assert.Single(Specs(nameof(Fixtures.Navigation.DefaultTimeoutWrittenOut), Pipeline));
@@ -75,7 +84,7 @@ public class PipelineEnvironmentTests
     [InlineData("RESIM_KEEP_CONTAINERS", "yes please", "the RESIM_KEEP_CONTAINERS environment variable is \"yes please\", which is not true or false; write true to keep the containers after the verdict, or leave it out.")]
     [InlineData("RESIM_TIMEOUT_SECONDS", "soon", "the RESIM_TIMEOUT_SECONDS environment variable is \"soon\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
     [InlineData("RESIM_TIMEOUT_SECONDS", "0", "the RESIM_TIMEOUT_SECONDS environment variable is \"0\", which is not a positive number of seconds (R18); write a number such as 600, or leave it out for the platform's hour.")]
-    [InlineData("RESIM_ENVIRONMENT", "SEED", "the RESIM_ENVIRONMENT environment variable (NAME=value;OTHER=value) is \"SEED\", which is not NAME=value (R9); write each entry as NAME=value.")]
+    [InlineData("RESIM_ENVIRONMENT", "SEED", "the RESIM_ENVIRONMENT environment variable (NAME=value;OTHER=value) has the entry \"SEED\", which is not NAME=value (R9); write each entry as NAME=value.")]
     public void An_invalid_variable_makes_the_case_a_failing_one_that_names_it(string variable, string value, string problem)
     {
         var method = Method(nameof(Fixtures.Navigation.NoProfile));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ReSim.Testing.Compose.Loading.Nodes;
 
 namespace ReSim.Testing.Compose.Loading.Extends;

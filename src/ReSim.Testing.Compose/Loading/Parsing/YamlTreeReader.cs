@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using ReSim.Testing.Compose.Diagnostics;
 using ReSim.Testing.Compose.Loading.Documents;
