@@ -1,4 +1,5 @@
 using ReSim.Testing.Engine.Model;
+using ReSim.Testing.Engine.Results;
 
 namespace ReSim.Testing.Engine.Docker;
 
@@ -12,7 +13,9 @@ namespace ReSim.Testing.Engine.Docker;
 internal static class DockerEndpoint
 {
     /// <summary>Where to read how to start an engine and point ReSim.Testing at it.</summary>
-    internal const string EnginesDocs = "https://github.com/resim-ai/resim-testing/blob/main/docs/engines.md";
+    // The copy the package ships (the repository's in a source checkout), else where to find it.
+    private static readonly Lazy<string> EnginesDocs = new(() =>
+        PackagedDocument.Near(typeof(DockerEndpoint).Assembly.Location, "docs/engines.md") ?? "docs/engines.md in the ReSim.Testing.Engine package");
 
     /// <summary>The engine's default endpoint on Linux and macOS.</summary>
     internal static readonly Uri UnixDefault = new("unix:///var/run/docker.sock");
@@ -65,7 +68,7 @@ internal static class DockerEndpoint
         $"No Docker or Podman engine answered at {endpoint.Uri} ({endpoint.Source}): {what}. " +
         "Start one: on Linux start Docker Engine (`sudo systemctl start docker`) or Podman's API service " +
         "(`systemctl start podman.socket`, then DOCKER_HOST=unix:///run/podman/podman.sock); on macOS or Windows start Docker Desktop " +
-        $"or `podman machine start`. Or set DOCKER_HOST, or choose a Docker context, for a running engine. See {EnginesDocs}.";
+        $"or `podman machine start`. Or set DOCKER_HOST, or choose a Docker context, for a running engine. See {EnginesDocs.Value}.";
 
     private static EngineEndpoint WithEnvironmentTls(EngineEndpoint endpoint, Func<string, string?> variable, string configFolder)
     {

@@ -14,25 +14,7 @@ public static partial class RulesDocument
     /// <summary>Finds <see cref="RelativePath"/> in a folder above <paramref name="file"/>: the package a task or library assembly came from (<c>tasks/net8.0/</c>, <c>lib/net8.0/</c>), or a source checkout.</summary>
     /// <param name="file">A file or folder, such as an assembly's location.</param>
     /// <returns>The document's full path, or <see langword="null"/> when no folder up to six levels above holds it.</returns>
-    public static string? Near(string? file)
-    {
-        if (string.IsNullOrEmpty(file))
-        {
-            return null;
-        }
-
-        var folder = Directory.Exists(file) ? file : Path.GetDirectoryName(Path.GetFullPath(file));
-        for (var level = 0; folder is not null && level <= 6; level++, folder = Path.GetDirectoryName(folder))
-        {
-            var candidate = Path.Combine(folder, RelativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? Near(string? file) => PackagedDocument.Near(file, RelativePath);
 
     /// <summary>The line to put under a message that cites rules: <c>Rules R16, R20: /path/docs/rules.md</c>.</summary>
     /// <param name="message">The message.</param>

@@ -37,6 +37,8 @@ public sealed class DockerRuntimeConnectTests
         Assert.Contains("Docker Desktop", error.Message, StringComparison.Ordinal);
         Assert.Contains("podman machine start", error.Message, StringComparison.Ordinal);
         Assert.Contains("docs/engines.md", error.Message, StringComparison.Ordinal);
+        var guide = error.Message[(error.Message.LastIndexOf("See ", StringComparison.Ordinal) + 4)..^1];
+        Assert.True(File.Exists(guide), $"the message points at {guide}, which is not a file on this machine");
         Assert.DoesNotContain("build/", error.Message, StringComparison.Ordinal);
         Assert.Contains("DOCKER_HOST", error.Message, StringComparison.Ordinal);
     }
