@@ -102,8 +102,7 @@ public sealed class ExperienceRunner
         catch (ExperienceInfrastructureException e)
         {
             // The engine could not even be addressed (a bad DOCKER_HOST, an unreadable context): nothing was created.
-            var runId = RunPlanner.NewRunId();
-            return RunResults.Error(runId, e.Message, TimeSpan.Zero, RunPaths.ResultsOf(experience.Settings, runId));
+            return RunResults.NotRun(e.Message, experience.Settings);
         }
     }
 
@@ -159,10 +158,6 @@ public sealed class ExperienceRunner
 
     private static ExperienceResult NotRun(LoadedExperience loaded, string message)
     {
-        var runId = RunPlanner.NewRunId();
-        return RunResults.Error(runId, message, TimeSpan.Zero, RunPaths.ResultsOf(loaded.Request.Settings, runId)) with
-        {
-            Diagnostics = loaded.Load.Diagnostics,
-        };
+        return RunResults.NotRun(message, loaded.Request.Settings) with { Diagnostics = loaded.Load.Diagnostics };
     }
 }

@@ -70,7 +70,7 @@ public sealed class EngineExperienceExecutorTests : IDisposable
     {
         var compose = Path.Combine(root, "compose.yml");
         File.WriteAllText(compose, yaml);
-        return new ExperienceItem("compose.yml", "compose", new ExperienceRequest { ComposeFile = compose, Settings = new() { Name = "compose", Timeout = TimeSpan.FromSeconds(30) } });
+        return new ExperienceItem("compose.yml", new ExperienceRequest { ComposeFile = compose, Settings = new() { Name = "compose", Timeout = TimeSpan.FromSeconds(30) } });
     }
 
     private sealed class NoObserver : IExperienceObserver

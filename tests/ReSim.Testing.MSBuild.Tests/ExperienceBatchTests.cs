@@ -8,7 +8,7 @@ namespace ReSim.Testing.MSBuild.Tests;
 public sealed class ExperienceBatchTests
 {
     private static ExperienceItem Item(string name) =>
-        new("compose.yml", name, new ExperienceRequest { ComposeFile = "/p/compose.yml", Settings = new() { Name = name, Timeout = TimeSpan.FromSeconds(5) } });
+        new("compose.yml", new ExperienceRequest { ComposeFile = "/p/compose.yml", Settings = new() { Name = name, Timeout = TimeSpan.FromSeconds(5) } });
 
     [Fact]
     public void Each_experience_gets_its_own_results_folder_even_when_names_repeat()

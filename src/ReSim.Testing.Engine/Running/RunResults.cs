@@ -1,4 +1,5 @@
 using ReSim.Testing.Engine.Lifecycle;
+using ReSim.Testing.Engine.Model;
 using ReSim.Testing.Engine.Planning;
 using ReSim.Testing.Engine.Results;
 
@@ -39,6 +40,16 @@ internal static class RunResults
         ResultsDirectory = results,
         OutputsDirectory = RunPaths.OutputsOf(results),
     };
+
+    /// <summary>The result of an experience that never got a run: a new run ID, its folder where the settings put results.</summary>
+    /// <param name="message">What went wrong and what to do.</param>
+    /// <param name="settings">The experience's settings.</param>
+    /// <returns>The result.</returns>
+    public static ExperienceResult NotRun(string message, ExperienceSettings settings)
+    {
+        var runId = RunPlanner.NewRunId();
+        return Error(runId, message, TimeSpan.Zero, RunPaths.ResultsOf(settings, runId));
+    }
 
     /// <summary>A result whose teardown failed: an error that keeps the original reason, the problem appended (R19).</summary>
     /// <param name="result">The result before teardown.</param>

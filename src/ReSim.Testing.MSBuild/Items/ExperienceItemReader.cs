@@ -32,16 +32,16 @@ internal static class ExperienceItemReader
         var spec = item.ItemSpec;
         var written = new ExperienceSettingsText
         {
-            Profile = Metadata(item, SettingNames.Profile),
+            Profile = item.GetMetadata(SettingNames.Profile),
             Environment = EnvironmentEntries.Split(item.GetMetadata(SettingNames.Environment)),
-            Inputs = Metadata(item, SettingNames.Inputs),
-            TimeoutSeconds = Metadata(item, SettingNames.TimeoutSeconds),
-            Name = Metadata(item, SettingNames.Name),
-            SystemCpus = Metadata(item, SettingNames.SystemCpus),
-            SystemMemory = Metadata(item, SettingNames.SystemMemory),
+            Inputs = item.GetMetadata(SettingNames.Inputs),
+            TimeoutSeconds = item.GetMetadata(SettingNames.TimeoutSeconds),
+            Name = item.GetMetadata(SettingNames.Name),
+            SystemCpus = item.GetMetadata(SettingNames.SystemCpus),
+            SystemMemory = item.GetMetadata(SettingNames.SystemMemory),
             SystemGpus = [.. item.GetMetadata(SettingNames.SystemGpus).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            AllowHostMounts = Metadata(item, SettingNames.AllowHostMounts),
-            KeepContainers = Metadata(item, SettingNames.KeepContainers),
+            AllowHostMounts = item.GetMetadata(SettingNames.AllowHostMounts),
+            KeepContainers = item.GetMetadata(SettingNames.KeepContainers),
         };
         var parsed = ExperienceSettingsParser.Parse(written.Over(defaults), projectDirectory, setting => $"ComposeExperience '{spec}': {setting}");
         if (!parsed.IsValid)
@@ -52,12 +52,11 @@ internal static class ExperienceItemReader
 
         error = null;
         var composeFile = Path.GetFullPath(spec, projectDirectory);
-        var name = parsed.Settings.Name ?? DefaultName(composeFile, parsed.Profile);
-        return new ExperienceItem(spec, name, new ExperienceRequest
+        return new ExperienceItem(spec, new ExperienceRequest
         {
             ComposeFile = composeFile,
             Profile = parsed.Profile,
-            Settings = parsed.Settings with { Name = name },
+            Settings = parsed.Settings with { Name = parsed.Settings.Name ?? DefaultName(composeFile, parsed.Profile) },
         });
     }
 
@@ -70,6 +69,4 @@ internal static class ExperienceItemReader
         var stem = Path.GetFileNameWithoutExtension(composeFile);
         return profile is null ? stem : $"{stem}-{profile}";
     }
-
-    private static string? Metadata(ITaskItem item, string name) => item.GetMetadata(name) is { Length: > 0 } value ? value : null;
 }

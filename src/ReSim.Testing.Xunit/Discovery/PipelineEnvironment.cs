@@ -41,7 +41,6 @@ internal static class PipelineEnvironment
     /// <returns>Such as "the RESIM_TIMEOUT_SECONDS environment variable".</returns>
     public static string Subject(string setting) => setting switch
     {
-        SettingNames.Profile => $"the {ProfileVariable} environment variable",
         SettingNames.Environment => $"the {EnvironmentVariable} environment variable (NAME=value;OTHER=value)",
         SettingNames.TimeoutSeconds => $"the {TimeoutVariable} environment variable",
         SettingNames.KeepContainers => $"the {KeepVariable} environment variable",
