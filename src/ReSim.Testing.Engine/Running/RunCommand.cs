@@ -40,8 +40,10 @@ internal abstract record RunCommand
     /// <param name="Service">The service.</param>
     public sealed record Stop(string Service) : RunCommand;
 
-    /// <summary>Closes the log streams still open: each ends with its gap marked and <see cref="RunInput.LogEnded"/>.</summary>
-    public sealed record CloseLogs : RunCommand;
+    /// <summary>Closes the log streams still open: each ends with its cut marked and <see cref="RunInput.LogEnded"/>.</summary>
+    /// <param name="Kept">Whether the containers are kept after the verdict, so a cut log is not lost (the container has
+    /// the rest), rather than a gap.</param>
+    public sealed record CloseLogs(bool Kept) : RunCommand;
 
     /// <summary>Stops watching the engine's events and removes everything of the run (R19): <see cref="RunInput.RemoveDone"/>.</summary>
     public sealed record Remove : RunCommand;

@@ -36,6 +36,9 @@ internal sealed class RunEffects : IAsyncDisposable
     private readonly ConcurrentQueue<Task> work = new();
     private bool stopping;
 
+    // Set by CloseLogs before the streams are cancelled, read by the readers that the cancellation ends.
+    private volatile bool logsKept;
+
     /// <summary>Creates the executor of one run whose containers are created.</summary>
     /// <param name="run">What the run has: runtime, experience, plan, files, sampler and clock.</param>
     /// <param name="containerIds">Each service's container.</param>
@@ -90,7 +93,8 @@ internal sealed class RunEffects : IAsyncDisposable
 
                 Track(StopAsync(stop.Service));
                 break;
-            case RunCommand.CloseLogs:
+            case RunCommand.CloseLogs close:
+                logsKept = close.Kept;
                 logStreams.Cancel();
                 break;
             case RunCommand.Remove:
@@ -252,9 +256,10 @@ internal sealed class RunEffects : IAsyncDisposable
     }
 
     // A kept container's log is cut on purpose (the container and its log are still there); any other cut loses output.
+    // Kept is the policy's decision, not the setting: a kept run that fails or is cancelled is torn down as usual.
     private void CutAtTeardown(ServiceLog log, long bytes)
     {
-        if (experience.Settings.KeepContainers)
+        if (logsKept)
         {
             log.EndKept($"the container was kept running after the verdict, so its log here ends after {bytes} bytes of this start; `docker logs` of the kept container has the rest");
         }

@@ -116,7 +116,7 @@ internal static class RunPolicy
                     return;
                 }
 
-                CloseLogs();
+                CloseLogs(kept: true);
                 if (!services.Any(s => s.LogOpen))
                 {
                     Commands.Add(new RunCommand.ReportKept());
@@ -138,7 +138,7 @@ internal static class RunPolicy
                 return;
             }
 
-            CloseLogs();
+            CloseLogs(kept: false);
             if (State.Connected && !State.RemoveAsked)
             {
                 State = State with { RemoveAsked = true };
@@ -319,12 +319,12 @@ internal static class RunPolicy
             }
         }
 
-        private void CloseLogs()
+        private void CloseLogs(bool kept)
         {
             if (!State.LogsClosed)
             {
                 State = State with { LogsClosed = true };
-                Commands.Add(new RunCommand.CloseLogs());
+                Commands.Add(new RunCommand.CloseLogs(kept));
             }
         }
 

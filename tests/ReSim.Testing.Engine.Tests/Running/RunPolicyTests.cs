@@ -170,6 +170,7 @@ public sealed class RunPolicyTests
         Assert.Equal(["report-kept"], kept.LogEnded("robot"));
         Assert.True(kept.State.IsDone);
         Assert.DoesNotContain(kept.Effects, e => e.StartsWith("stop:", StringComparison.Ordinal) || e == "remove");
+        Assert.True(Assert.Single(kept.Commands.OfType<RunCommand.CloseLogs>()).Kept);
     }
 
     [Fact]
@@ -181,6 +182,22 @@ public sealed class RunPolicyTests
         Assert.Equal(["record:error", "ended"], kept.Apply(new RunInput.EngineLost("gone"), 1.0));
         Assert.Equal(["stop:robot", "stop:test"], kept.SamplingEnded());
         Assert.Equal(new RunEnding.Failed("gone", TimeSpan.FromSeconds(1)), kept.State.Ending);
+    }
+
+    [Fact]
+    public void A_log_cut_in_the_teardown_of_a_failed_kept_run_is_a_gap_not_a_kept_end_R19_R21()
+    {
+        var kept = new PolicyRun([Orchestrator("test"), Service("robot")], keep: true);
+        kept.BeginAndStartAll();
+        kept.Apply(new RunInput.EngineLost("gone"), 1.0);
+        kept.SamplingEnded();
+
+        kept.StopDone("robot", "the container would not stop");
+        kept.StopDone("test");
+        kept.LogEnded("test");
+
+        // The robot's log is cut because its stop failed: that output is lost, so the cut is no kept end.
+        Assert.False(Assert.Single(kept.Commands.OfType<RunCommand.CloseLogs>()).Kept);
     }
 
     [Fact]
