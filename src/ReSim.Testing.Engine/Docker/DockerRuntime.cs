@@ -157,8 +157,7 @@ public sealed class DockerRuntime : IContainerRuntime
         {
             if (tracked is not null)
             {
-                tracked.LogStart = tracked.Started ? await PreviousEndAsync(containerId, tracked, cancellationToken).ConfigureAwait(false) : default;
-                tracked.Started = true;
+                tracked.LogStart = tracked.LogStart is null ? default(LogStart) : await PreviousEndAsync(containerId, tracked, cancellationToken).ConfigureAwait(false);
             }
 
             await Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
@@ -209,17 +208,18 @@ public sealed class DockerRuntime : IContainerRuntime
         EngineErrors.GuardAsync($"stop {Describe(containerId)}", () => ContainerStopper.StopAsync(Client, engine, containerId, gracePeriod, cancellationToken));
 
     /// <inheritdoc />
-    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped. Then the sandbox's hold is released.</remarks>
+    /// <remarks>Idempotent: objects already gone, or being removed by someone else, are skipped. What this runtime tracks of
+    /// the run is dropped first (its health checks stop before their containers go); the sandbox's hold is released last.</remarks>
     public async Task RemoveRunAsync(string runId, CancellationToken cancellationToken)
     {
+        ForgetRun(runId);
         try
         {
-            await EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, engine, runId, Forget, cancellationToken)).ConfigureAwait(false);
+            await EngineErrors.GuardAsync($"remove run {runId}", () => RunRemover.RemoveRunAsync(Client, engine, runId, cancellationToken)).ConfigureAwait(false);
         }
         finally
         {
             holds.Release(runId);
-            ForgetRun(runId);
         }
     }
 

@@ -13,12 +13,11 @@ internal static class RunRemover
     /// <param name="client">The engine.</param>
     /// <param name="engine">What the engine answers for an object already gone.</param>
     /// <param name="runId">The run.</param>
-    /// <param name="removing">Told the ID of each container about to be removed.</param>
     /// <param name="cancellationToken">Cancels the removal.</param>
     /// <returns>How many objects were removed; objects already gone are not counted and are no error.</returns>
     internal static Task<int> RemoveRunAsync(
-        DockerClient client, EngineCapabilities engine, string runId, Action<string> removing, CancellationToken cancellationToken) =>
-        RemoveAsync(client, $"{RunLabels.Run}={runId}", removing, e => engine.IsGone(e) || IsAlreadyGoing(e), cancellationToken);
+        DockerClient client, EngineCapabilities engine, string runId, CancellationToken cancellationToken) =>
+        RemoveAsync(client, $"{RunLabels.Run}={runId}", e => engine.IsGone(e) || IsAlreadyGoing(e), cancellationToken);
 
     /// <summary>Removes the objects of every dead run on the engine: no running sandbox, and nothing created within <paramref name="grace"/> (<see cref="OrphanRule"/>).</summary>
     /// <param name="client">The engine.</param>
@@ -43,7 +42,7 @@ internal static class RunRemover
         var removed = 0;
         foreach (var runId in OrphanRule.DeadRuns(listed, DateTimeOffset.UtcNow, grace))
         {
-            removed += await RemoveAsync(client, $"{RunLabels.Run}={runId}", _ => { }, e => engine.IsGone(e) || IsHeldByOthers(e), cancellationToken).ConfigureAwait(false);
+            removed += await RemoveAsync(client, $"{RunLabels.Run}={runId}", e => engine.IsGone(e) || IsHeldByOthers(e), cancellationToken).ConfigureAwait(false);
         }
 
         return removed;
@@ -65,14 +64,12 @@ internal static class RunRemover
     private static async Task<int> RemoveAsync(
         DockerClient client,
         string label,
-        Action<string> removing,
         Func<DockerApiException, bool> skip,
         CancellationToken cancellationToken)
     {
         var filter = LabelFilter(label);
         var containers = (await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken)
             .ConfigureAwait(false)).ToList();
-        containers.ForEach(c => removing(c.ID));
 
         var removed = await CountAsync(containers.Where(c => !IsSandbox(c)).Select(c => RemoveContainerAsync(client, c.ID, skip, cancellationToken))).ConfigureAwait(false);
         removed += await CountAsync(containers.Where(IsSandbox).Select(c => RemoveContainerAsync(client, c.ID, skip, cancellationToken))).ConfigureAwait(false);

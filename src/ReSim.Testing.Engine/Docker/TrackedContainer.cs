@@ -29,11 +29,8 @@ internal sealed class TrackedContainer(string runId, string service, HealthCheck
         }
     }
 
-    /// <summary>Where the current start's log begins (after every line of the earlier starts).</summary>
-    public LogStart LogStart { get; set; }
-
-    /// <summary>Whether the container has been started at least once through this runtime.</summary>
-    public bool Started { get; set; }
+    /// <summary>Where the current start's log begins (after every line of the earlier starts); <see langword="null"/> until the container is first started through this runtime.</summary>
+    public LogStart? LogStart { get; set; }
 
     /// <summary>Notes an exit seen at <paramref name="at"/>; an earlier one than known changes nothing.</summary>
     /// <param name="at">The engine's time of the exit, in nanoseconds.</param>

@@ -55,9 +55,7 @@ internal static partial class RunFolderPruner
                 continue;
             }
 
-            var tooMany = retention.KeepRuns > 0 && kept >= retention.KeepRuns;
-            var tooOld = retention.KeepDays > 0 && now - written > TimeSpan.FromDays(retention.KeepDays);
-            if (!tooMany && !tooOld)
+            if (!Expired(retention, now, written, kept))
             {
                 kept++;
                 continue;
@@ -95,9 +93,7 @@ internal static partial class RunFolderPruner
         var kept = 0;
         foreach (var (page, written) in pages)
         {
-            var tooMany = retention.KeepRuns > 0 && kept >= retention.KeepRuns;
-            var tooOld = retention.KeepDays > 0 && now - written > TimeSpan.FromDays(retention.KeepDays);
-            if (now - written <= RecentGrace || (!tooMany && !tooOld))
+            if (now - written <= RecentGrace || !Expired(retention, now, written, kept))
             {
                 kept++;
                 continue;
@@ -116,6 +112,10 @@ internal static partial class RunFolderPruner
 
         return removed;
     }
+
+    // Beyond the newest KeepRuns already kept, or older than KeepDays (a bound of 0 is off).
+    private static bool Expired(ResultsRetention retention, DateTimeOffset now, DateTimeOffset written, int kept) =>
+        (retention.KeepRuns > 0 && kept >= retention.KeepRuns) || (retention.KeepDays > 0 && now - written > TimeSpan.FromDays(retention.KeepDays));
 
     [GeneratedRegex("^[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex RunId();

@@ -229,7 +229,7 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
         TimeSpan? cpuUsed = previous is not null && reading.CpuTime >= previous.CpuTime ? reading.CpuTime - previous.CpuTime : null;
         var wall = previous is null ? TimeSpan.Zero : reading.Time - previous.Time;
         var percent = cpuUsed is { } used && wall > TimeSpan.Zero ? ResourceAccumulator.Percent(used, wall) : (double?)null;
-        var elapsed = Math.Max(0, (reading.Time - origin).TotalSeconds);
+        var elapsed = RunState.Since(origin, reading.Time).TotalSeconds;
         files.Add(new MetricsPoint(reading.Time, elapsed, service, start, containerId, percent, reading.MemoryBytes), cpuUsed, wall);
     }
 }

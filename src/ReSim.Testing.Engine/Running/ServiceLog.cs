@@ -100,10 +100,7 @@ internal sealed class ServiceLog : IDisposable
     {
         lock (gate)
         {
-            var gap = $"start {Starts}: {text}";
-            gaps.Add(gap);
-            WriteText($"=== GAP: {gap} ===");
-            file.Flush();
+            gaps.Add(Mark(text));
         }
     }
 
@@ -113,9 +110,7 @@ internal sealed class ServiceLog : IDisposable
     {
         lock (gate)
         {
-            keptEnd = $"start {Starts}: {text}";
-            WriteText($"=== GAP: {keptEnd} ===");
-            file.Flush();
+            keptEnd = Mark(text);
         }
     }
 
@@ -157,6 +152,15 @@ internal sealed class ServiceLog : IDisposable
         {
             file.Dispose();
         }
+    }
+
+    // Writes a marker line for the current start at this place in the file, now; the caller holds the gate.
+    private string Mark(string text)
+    {
+        var mark = $"start {Starts}: {text}";
+        WriteText($"=== GAP: {mark} ===");
+        file.Flush();
+        return mark;
     }
 
     private void WriteText(string text)
