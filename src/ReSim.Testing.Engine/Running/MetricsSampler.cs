@@ -120,6 +120,15 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
 
     public void Dispose() => stopping.Dispose();
 
+    // Whether the start whose loop watches exited is still the service's current one: not when its exit has been seen.
+    private bool StillCurrent(string service, CancellationToken exited)
+    {
+        lock (gate)
+        {
+            return current.TryGetValue(service, out var running) && running.Exited.Token == exited;
+        }
+    }
+
     private void End(string service)
     {
         if (current.Remove(service, out var running))
@@ -176,7 +185,7 @@ internal sealed class MetricsSampler(IContainerRuntime runtime, MetricsFiles fil
         // end, and a start only one reading old its CPU. Not for a start that exited (its counters are gone) nor within
         // FinalReadingGap of the newest reading, where the kernel's CPU accounting (a tick of a few milliseconds) would
         // weigh too much.
-        if (stopping.IsCancellationRequested && newest is not null && newest.Time + FinalReadingGap <= time.GetUtcNow())
+        if (stopping.IsCancellationRequested && newest is not null && newest.Time + FinalReadingGap <= time.GetUtcNow() && StillCurrent(service, exited))
         {
             using var bound = new CancellationTokenSource(FinalReadingBound);
             try
